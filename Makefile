@@ -1,0 +1,39 @@
+# 两条命令：make serve（本地预览）与 make test（全部检查）。其余目标供贡献者与 CI 使用。
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+ADDR   ?= 127.0.0.1:8000
+
+.PHONY: serve test build setup bench screenshots audit clean
+
+serve: setup
+	$(BIN)/mkdocs serve -a $(ADDR)
+
+test: setup
+	bash scripts/ensure-chromium
+	$(BIN)/python -m pytest
+
+build: setup
+	$(BIN)/mkdocs build --strict
+
+setup: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -r requirements.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+bench: setup
+	$(BIN)/python -m snippets.cnn.conv2d_bench
+
+screenshots: setup
+	bash scripts/ensure-chromium
+	$(BIN)/python scripts/screenshots.py
+
+clean:
+	rm -rf site .cache .pytest_cache

@@ -1,0 +1,150 @@
+"""Figures drawn by code: a registry, light/dark styles and an SVG renderer.
+
+A page's figures live in ``snippets/<chapter>/<page>/figures.py``::
+
+    @figure("filters")
+    def filters():
+        fig, ax = plt.subplots()
+        ...
+        return fig
+
+The build (``hooks/figures.py``) renders every registered figure twice, with
+the light and the dark style, to ``<chapter>/<page>.assets/<name>-light.svg``
+and ``-dark.svg``; the page shows them with Material's ``#only-light`` and
+``#only-dark`` markers, so a figure follows the colour toggle and cannot drift
+from the code that the tests check. Text inside figures is Latin or math only,
+so no CJK font is needed to build; captions in Chinese belong to the page.
+"""
+
+from __future__ import annotations
+
+import importlib
+import io
+import pkgutil
+from dataclasses import dataclass
+from pathlib import Path
+from collections.abc import Callable
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+PACKAGE_ROOT = Path(__file__).resolve().parent
+
+# (module, name) -> drawing function returning a matplotlib Figure
+REGISTRY: dict[tuple[str, str], Callable[[], matplotlib.figure.Figure]] = {}
+
+
+@dataclass(frozen=True)
+class Style:
+    name: str
+    foreground: str
+    grid: str
+    cycle: tuple[str, ...]
+
+    def rc(self) -> dict:
+        return {
+            "axes.edgecolor": self.foreground,
+            "axes.labelcolor": self.foreground,
+            "axes.titlecolor": self.foreground,
+            "xtick.color": self.foreground,
+            "ytick.color": self.foreground,
+            "text.color": self.foreground,
+            "legend.labelcolor": self.foreground,
+            "legend.frameon": False,
+            "grid.color": self.grid,
+            "axes.grid": True,
+            "axes.prop_cycle": matplotlib.cycler(color=list(self.cycle)),
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "figure.figsize": (7.0, 3.2),
+            "font.size": 10,
+            "lines.linewidth": 1.8,
+            "svg.hashsalt": "nndl-notes",  # stable ids: identical SVG on every build
+            "svg.fonttype": "path",        # no font needed in the reader's browser
+        }
+
+
+STYLES = {
+    "light": Style("light", "#212121", "#e0e0e0",
+                   ("#3949ab", "#e65100", "#2e7d32", "#c2185b", "#00838f", "#6d4c41")),
+    "dark": Style("dark", "#e3e3e3", "#3a3f4b",
+                  ("#8c9eff", "#ffb74d", "#81c784", "#f48fb1", "#4dd0e1", "#bcaaa4")),
+}
+
+
+def figure(name: str):
+    """Register the decorated function as figure ``name`` of its page."""
+    if not name or not name.replace("_", "").replace("-", "").isalnum():
+        raise ValueError(f"figure name must be letters, digits, '-' or '_', got {name!r}")
+
+    def register(draw):
+        key = (draw.__module__, name)
+        if key in REGISTRY and REGISTRY[key] is not draw:
+            raise ValueError(f"figure {name!r} registered twice in {draw.__module__}")
+        REGISTRY[key] = draw
+        return draw
+
+    return register
+
+
+def page_of(module: str) -> str:
+    """'snippets.cnn.conv1d.figures' -> 'cnn/conv1d' (the page's path without .md)."""
+    parts = module.split(".")
+    if len(parts) < 4 or parts[0] != "snippets" or parts[-1] != "figures":
+        raise ValueError(f"figures must live in snippets/<chapter>/<page>/figures.py, not {module}")
+    return "/".join(parts[1:-1])
+
+
+def asset_path(module: str, name: str, style: str) -> str:
+    """Site-relative path of a rendered figure, e.g. 'cnn/conv1d.assets/filters-dark.svg'."""
+    return f"{page_of(module)}.assets/{name}-{style}.svg"
+
+
+def render(draw: Callable, style: Style) -> bytes:
+    """Draw one figure with ``style`` and return deterministic SVG bytes."""
+    with plt.rc_context(style.rc()):
+        fig = draw()
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="svg", transparent=True, bbox_inches="tight",
+                    metadata={"Date": None, "Creator": None})
+        plt.close(fig)
+    return buffer.getvalue()
+
+
+def discover() -> list[str]:
+    """Import every ``figures`` module under the package; return their names."""
+    found = []
+    for info in pkgutil.walk_packages([str(PACKAGE_ROOT)], prefix="snippets."):
+        # page modules only: snippets.<chapter>.<page>.figures
+        if info.name.endswith(".figures") and info.name.count(".") == 3:
+            importlib.import_module(info.name)
+            found.append(info.name)
+    return sorted(found)
+
+
+def render_all(out_dir: Path) -> list[str]:
+    """Render every registered figure in every style below ``out_dir``."""
+    discover()
+    written = []
+    for (module, name), draw in sorted(REGISTRY.items()):
+        for style in STYLES.values():
+            rel = asset_path(module, name, style.name)
+            target = out_dir / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(render(draw, style))
+            written.append(rel)
+    return written
+
+
+if __name__ == "__main__":
+    import sys
+
+    if len(sys.argv) != 2:
+        raise SystemExit("usage: python -m snippets.figures OUT_DIR")
+    # run through the imported module: page modules register into *its* REGISTRY
+    from snippets.figures import render_all as render_registered
+
+    for path in render_registered(Path(sys.argv[1])):
+        print(path)
