@@ -12,6 +12,7 @@ import hashlib
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -32,18 +33,31 @@ def rendered_dir(root: Path) -> Path:
     out = cache / cache_key(root)
     if (out / ".done").is_file():
         return out
-    shutil.rmtree(cache, ignore_errors=True)  # keep only the current key
-    tmp = out.with_suffix(".tmp")
-    tmp.mkdir(parents=True)
+    cache.mkdir(parents=True, exist_ok=True)
+    # draw into a private folder, then rename: concurrent builds never see half a set
+    tmp = Path(tempfile.mkdtemp(prefix="draw-", dir=cache))
     result = subprocess.run(
         [sys.executable, "-m", "snippets.figures", str(tmp)],
         cwd=root, capture_output=True, text=True,
     )
     if result.returncode != 0:
+        shutil.rmtree(tmp, ignore_errors=True)
         raise PluginError(f"drawing figures failed:\n{result.stderr[-3000:]}")
-    tmp.rename(out)
-    (out / ".done").touch()
+    (tmp / ".done").touch()
+    try:
+        tmp.rename(out)
+    except OSError:  # another build finished the same key first
+        shutil.rmtree(tmp, ignore_errors=True)
+    prune(cache, keep=out)
     return out
+
+
+def prune(cache: Path, keep: Path, spare: int = 3) -> None:
+    """Drop all but the newest few finished keys (a serve session makes many)."""
+    finished = sorted((d for d in cache.iterdir() if (d / ".done").is_file() and d != keep),
+                      key=lambda d: d.stat().st_mtime, reverse=True)
+    for old in finished[spare:]:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def on_files(files: Files, config) -> Files:
