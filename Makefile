@@ -1,5 +1,6 @@
 # 两条命令：make serve（本地预览）与 make test（全部检查）。其余目标供贡献者与 CI 使用。
 PYTHON ?= python3
+export NO_MKDOCS_2_WARNING := 1
 VENV   := .venv
 BIN    := $(VENV)/bin
 ADDR   ?= 127.0.0.1:8000
@@ -32,7 +33,7 @@ bench: setup
 	$(BIN)/python -m snippets.cnn.conv2d_bench
 
 screenshots: setup
-	bash scripts/ensure-chromium
+	bash scripts/ensure-chromium --cjk-fonts
 	$(BIN)/python scripts/screenshots.py
 
 clean:
