@@ -21,7 +21,9 @@ from mkdocs.structure.files import File, Files
 
 def cache_key(root: Path) -> str:
     digest = hashlib.sha256()
-    sources = sorted((root / "snippets").rglob("*.py"))
+    # every file the drawing code may read (modules and data such as benchmark results)
+    sources = sorted(p for p in (root / "snippets").rglob("*")
+                     if p.is_file() and "__pycache__" not in p.parts)
     for path in sources + [root / "requirements.txt", Path(__file__)]:
         digest.update(str(path.relative_to(root) if path.is_relative_to(root) else path.name).encode())
         digest.update(path.read_bytes())
