@@ -21,6 +21,7 @@ from __future__ import annotations
 import importlib
 import io
 import pkgutil
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from collections.abc import Callable
@@ -76,8 +77,8 @@ STYLES = {
 
 def figure(name: str):
     """Register the decorated function as figure ``name`` of its page."""
-    if not name or not name.replace("_", "").replace("-", "").isalnum():
-        raise ValueError(f"figure name must be letters, digits, '-' or '_', got {name!r}")
+    if not re.fullmatch(r"[A-Za-z0-9_-]+", name):
+        raise ValueError(f"figure name must be ASCII letters, digits, '-' or '_', got {name!r}")
 
     def register(draw):
         key = (draw.__module__, name)

@@ -1,0 +1,78 @@
+"""The figure pipeline: registry rules, deterministic SVG, and a cache that never goes stale."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import pytest
+
+from snippets import figures
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def load_hook(name: str):
+    spec = importlib.util.spec_from_file_location(f"hook_{name}", ROOT / "hooks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def tiny():
+    fig, ax = plt.subplots(figsize=(2, 1))
+    ax.plot([0, 1], [0, 1])
+    return fig
+
+
+def test_render_is_deterministic_and_styled():
+    light = figures.render(tiny, figures.STYLES["light"])
+    assert light == figures.render(tiny, figures.STYLES["light"])  # same bytes every build
+    dark = figures.render(tiny, figures.STYLES["dark"])
+    assert figures.STYLES["light"].cycle[0].encode() in light
+    assert figures.STYLES["dark"].cycle[0].encode() in dark
+
+
+def test_asset_path_follows_the_page():
+    assert figures.page_of("snippets.cnn.conv1d.figures") == "cnn/conv1d"
+    assert figures.asset_path("snippets.cnn.conv1d.figures", "filters", "dark") == \
+        "cnn/conv1d.assets/filters-dark.svg"
+    with pytest.raises(ValueError, match="figures must live"):
+        figures.page_of("snippets.cnn.figures")
+
+
+@pytest.mark.parametrize("bad", ["", "a b", "x/y", "名字"])
+def test_figure_names_are_checked(bad):
+    with pytest.raises(ValueError, match="^figure name"):
+        figures.figure(bad)
+
+
+def test_every_page_figure_module_is_discovered():
+    found = figures.discover()
+    on_disk = sorted(".".join(p.relative_to(ROOT).with_suffix("").parts)
+                     for p in (ROOT / "snippets").glob("*/*/figures.py"))
+    assert found == on_disk and "snippets.cnn.conv1d.figures" in found
+
+
+def test_cache_key_changes_with_code_data_and_pins(tmp_path):
+    hook = load_hook("figures")
+    (tmp_path / "snippets" / "a").mkdir(parents=True)
+    module = tmp_path / "snippets" / "a" / "figures.py"
+    data = tmp_path / "snippets" / "a" / "results.json"
+    pins = tmp_path / "requirements.txt"
+    module.write_text("x = 1\n")
+    data.write_text("{}")
+    pins.write_text("numpy==1\n")
+    keys = {hook.cache_key(tmp_path)}
+    for path, text in [(module, "x = 2\n"), (data, '{"a": 1}'), (pins, "numpy==2\n")]:
+        path.write_text(text)
+        keys.add(hook.cache_key(tmp_path))
+    assert len(keys) == 4
+
+
+def test_missing_katex_is_a_clear_build_error(tmp_path):
+    from mkdocs.exceptions import PluginError
+
+    with pytest.raises(PluginError, match="npm ci"):
+        load_hook("assets").katex_dist(tmp_path)
