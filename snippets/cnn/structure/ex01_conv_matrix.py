@@ -16,7 +16,7 @@ def conv_matrix(w, M):
         raise ValueError(f"w 的长度 K={K} 大于输入长度 M={M}")
     T = np.zeros((M - K + 1, M))
     for i in range(M - K + 1):
-        T[i, i : i + K] = w[::-1]        # 第 i 个输出只看 x[i : i+K]，最新的 x[i+K-1] 配 w[0]
+        T[i, i : i + K] = w[::-1]    # 第 i 到 i+K-1 列放 w_K, ..., w_1
     return T
 # --8<-- [end:conv_matrix]
 
@@ -39,7 +39,7 @@ def main():
     #> [4.25, 6.0, 7.75, 9.5]
     X = torch.from_numpy(x).view(1, 1, -1)                  # X: (N, C, M)
     W = torch.tensor(w, dtype=torch.float64).view(1, 1, -1)  # W: (C_out, C_in, K)
-    print(F.conv1d(X, W.flip(-1)).flatten().tolist())       # PyTorch 做互相关，先翻转核
+    print(F.conv1d(X, W.flip(-1)).flatten().tolist())   # 互相关，先翻转核
     #> [4.25, 6.0, 7.75, 9.5]
     # --8<-- [end:usage]
 

@@ -15,7 +15,8 @@ def layer_parameters(M, K):
     if K > M:
         raise ValueError(f"K={K} 不能大于输入长度 M={M}")
     N = M - K + 1                        # 输出个数
-    return N * M + N, K + 1              # 全连接：N×M 个权重 + N 个偏置；卷积：K 个权重 + 1 个偏置
+    # 全连接：N×M 个权重 + N 个偏置；卷积：K 个权重 + 1 个共用的偏置
+    return N * M + N, K + 1
 # --8<-- [end:layer_parameters]
 
 
@@ -26,7 +27,7 @@ def main():
     torch.manual_seed(0)
     M, K = 6, 3
     dense = torch.nn.Linear(M, M - K + 1, dtype=torch.float64)   # 全连接层：6 -> 4
-    conv = torch.nn.Conv1d(1, 1, K, dtype=torch.float64)         # 卷积层：一个长度为 3 的核
+    conv = torch.nn.Conv1d(1, 1, K, dtype=torch.float64)         # 卷积层：核长 3
 
     def count(layer):
         return sum(p.numel() for p in layer.parameters())
@@ -37,8 +38,8 @@ def main():
     # nn.Conv1d 做互相关，它的权重翻转过来才是书中的核 w
     w = conv.weight.detach().flatten().flip(0).numpy()
     with torch.no_grad():
-        dense.weight.copy_(torch.from_numpy(conv_matrix(w, M)))  # 带状、共享的权重矩阵
-        dense.bias.fill_(conv.bias.item())                       # 每个输出用同一个偏置
+        dense.weight.copy_(torch.from_numpy(conv_matrix(w, M)))  # 带状、共享
+        dense.bias.fill_(conv.bias.item())                       # 同一个偏置
     x = torch.randn(M, dtype=torch.float64)
     print(torch.allclose(dense(x), conv(x.view(1, 1, -1)).flatten()))
     #> True

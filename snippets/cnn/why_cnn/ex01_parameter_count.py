@@ -7,7 +7,7 @@ def dense_parameters(n_in, n_out):
     for name, value in (("n_in", n_in), ("n_out", n_out)):
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             raise ValueError(f"{name} 必须是正整数，收到 {value!r}")
-    return n_in * n_out, n_out              # 每个输入连到每个输出，每个输出一个偏置
+    return n_in * n_out, n_out      # 每对输入、输出一个权重；每个输出一个偏置
 # --8<-- [end:dense_parameters]
 
 

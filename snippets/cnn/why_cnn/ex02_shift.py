@@ -7,8 +7,8 @@ import torch
 def shift_right(X, d=1):
     """把图像 X: (H, W) 向右平移 d 个像素，左边空出的列补 0。"""
     if not isinstance(X, torch.Tensor) or X.ndim != 2:
-        raise ValueError(f"X 必须是形状为 (H, W) 的二维张量，收到 {getattr(X, 'shape', type(X).__name__)}")
-    if isinstance(d, bool) or not isinstance(d, int) or not 0 <= d <= X.shape[1]:
+        raise ValueError("X 必须是形状为 (H, W) 的二维张量")
+    if type(d) is not int or not 0 <= d <= X.shape[1]:
         raise ValueError(f"d 必须是 0 到 {X.shape[1]} 之间的整数，收到 {d!r}")
     X_shift = torch.zeros_like(X)
     X_shift[:, d:] = X[:, : X.shape[1] - d]
@@ -51,7 +51,7 @@ def main():
     X = stroke()[None, None]               # X: (N=1, C=1, H=12, W=12)
     X_shift = shift_right(stroke())[None, None]
     torch.manual_seed(0)
-    W = torch.randint(-2, 3, (1, 1, 3, 3)).double()   # 整数卷积核：结果可以逐位精确比较
+    W = torch.randint(-2, 3, (1, 1, 3, 3)).double()   # 整数核：结果可逐位比较
     Y = F.conv2d(X, W)[0, 0]               # Y: (10, 10)，特征映射
     Y_shift = F.conv2d(X_shift, W)[0, 0]
     print(torch.equal(Y_shift[:, 1:], Y[:, :-1]))   # 特征映射也整体右移了 1 列

@@ -53,3 +53,12 @@ def test_equals_numpy_convolve_and_flipped_torch_conv1d_on_every_small_shape():
 def test_bad_input_names_the_argument(w, M, error, arg):
     with pytest.raises(error, match=rf"^{arg} "):
         conv_matrix(w, M)
+
+
+def test_unflipped_rows_give_torch_cross_correlation():
+    # prose: rows [w_1, w_2, w_3] (not flipped) correspond to F.conv1d without flipping
+    rng = np.random.default_rng(9)
+    for M, K in [(6, 3), (9, 4), (5, 5)]:
+        x, w = rng.standard_normal(M), rng.standard_normal(K)
+        X, W = torch.from_numpy(x).view(1, 1, -1), torch.from_numpy(w).view(1, 1, -1)
+        np.testing.assert_allclose(conv_matrix(w[::-1], M) @ x, F.conv1d(X, W).flatten().numpy(), atol=1e-12)
