@@ -1,0 +1,40 @@
+"""L2 正则化（岭回归）：在平方误差上加 λ‖w‖²，把 9 阶多项式的权重压小。"""
+
+import numpy as np
+
+from snippets.ml_basics.overfitting.ex01_polynomial import make_poly_data, mse, poly_features
+
+
+# --8<-- [start:ridge]
+def ridge(X, y, lam):
+    """最小化 ‖y - Xw‖² + lam·‖w‖²：等价于给 X 下面补上 sqrt(lam)·I、给 y 补上 0 的最小二乘。"""
+    if not lam >= 0:
+        raise ValueError(f"lam 必须是非负数，收到 {lam!r}")
+    X, y = np.asarray(X, dtype=float), np.asarray(y, dtype=float)
+    if X.ndim != 2 or y.shape != (X.shape[0],):
+        raise ValueError(f"X 必须是 (N, D) 的二维数组、y 必须是 (N,)，收到 {X.shape} 与 {y.shape}")
+    D = X.shape[1]
+    X_aug = np.vstack([X, np.sqrt(lam) * np.eye(D)])     # (N + D, D)
+    y_aug = np.concatenate([y, np.zeros(D)])             # (N + D,)
+    w, *_ = np.linalg.lstsq(X_aug, y_aug, rcond=None)
+    return w
+# --8<-- [end:ridge]
+
+
+def main():
+    # --8<-- [start:usage]
+    x_tr, y_tr, x_val, y_val = make_poly_data()
+    X = poly_features(x_tr, 9)                    # 9 阶多项式：10 个系数，10 个训练样本
+    for lam in [0, 1e-6, 1e-3, 1e-1]:
+        w = ridge(X, y_tr, lam)
+        print(lam, round(np.abs(w).max(), 1),
+              round(mse(w, x_tr, y_tr), 4), round(mse(w, x_val, y_val), 4))
+    #> 0 26441765.6 0.0 2974.845
+    #> 1e-06 38.6 0.0119 0.0606
+    #> 0.001 9.2 0.0312 0.101
+    #> 0.1 1.4 0.1585 0.1784
+    # --8<-- [end:usage]
+
+
+if __name__ == "__main__":
+    main()
