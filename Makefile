@@ -30,7 +30,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 bench: setup
-	$(BIN)/python -m snippets.cnn.conv2d_bench
+	$(BIN)/python scripts/bench_conv2d.py
 
 screenshots: setup
 	bash scripts/ensure-chromium --cjk-fonts

@@ -1,0 +1,109 @@
+"""向量化的二维互相关（PyTorch 意义下的 conv2d）：多通道、多个卷积核、步长、填充、偏置。"""
+
+# --8<-- [start:checks]
+import numpy as np
+
+
+def as_pair(value, name, minimum):
+    """把整数或 (行, 列) 两个整数变成一对整数；不是整数或小于 minimum 时报错。"""
+    pair = (value, value) if np.ndim(value) == 0 else tuple(value)
+    is_int = [isinstance(p, (int, np.integer)) and not isinstance(p, bool)
+              for p in pair]
+    if len(pair) != 2 or not all(is_int):
+        raise TypeError(f"{name} 必须是整数或两个整数，收到 {value!r}")
+    if min(pair) < minimum:
+        kind = "正整数" if minimum == 1 else "非负整数"
+        raise ValueError(f"{name} 必须是{kind}，收到 {value!r}")
+    return int(pair[0]), int(pair[1])
+
+
+def as_tensor(a, name, ndim, shape_doc):
+    """把 a 转成 ndim 维的浮点数组（float32 输入保持 float32）。"""
+    try:
+        a = np.asarray(a)
+    except ValueError:                                  # 例如长短不一的嵌套列表
+        kind = type(a).__name__
+        raise TypeError(f"{name} 必须是数值数组，收到 {kind}") from None
+    if a.dtype.kind not in "biuf":
+        raise TypeError(f"{name} 必须是数值数组，收到元素类型 {a.dtype}")
+    a = a.astype(np.result_type(a.dtype, np.float32), copy=False)
+    if a.ndim != ndim:
+        raise ValueError(f"{name} 必须是 {ndim} 维的 {shape_doc}，"
+                         f"收到 {a.ndim} 维，形状 {a.shape}")
+    if a.size == 0:
+        raise ValueError(f"{name} 不能为空，形状 {a.shape}")
+    return a
+# --8<-- [end:checks]
+
+
+# --8<-- [start:conv2d]
+from numpy.lib.stride_tricks import sliding_window_view
+
+
+def conv2d(X, W, b=None, stride=1, padding=0):
+    """互相关（不翻转核），与 torch.nn.functional.conv2d 的结果相同。
+
+    X: (N, C_in, H, W)，W: (C_out, C_in, K_h, K_w)，b: (C_out,) 或 None；
+    返回 Y: (N, C_out, H_out, W_out)，其中
+    H_out = (H + 2P - K_h) // S + 1，W_out 同理。
+    """
+    X = as_tensor(X, "X", 4, "(N, C_in, H, W)")
+    W = as_tensor(W, "W", 4, "(C_out, C_in, K_h, K_w)")
+    S_h, S_w = as_pair(stride, "stride", minimum=1)
+    P_h, P_w = as_pair(padding, "padding", minimum=0)
+    N, C, H, W_in = X.shape
+    C_out, C_in, K_h, K_w = W.shape
+    if C_in != C:
+        raise ValueError(f"W 的输入通道数 C_in={C_in} 与 X 的通道数 {C} 不一致")
+    if K_h > H + 2 * P_h or K_w > W_in + 2 * P_w:
+        raise ValueError(f"W 的核大小 {K_h}×{K_w} 超过了填充后的输入 "
+                         f"{H + 2 * P_h}×{W_in + 2 * P_w}")
+
+    X = np.pad(X, ((0, 0), (0, 0), (P_h, P_h), (P_w, P_w)))   # 四周补零
+    windows = sliding_window_view(X, (K_h, K_w), axis=(2, 3))
+    windows = windows[:, :, ::S_h, ::S_w]        # (N, C, H_out, W_out, K_h, K_w)
+    H_out, W_out = windows.shape[2:4]
+    # im2col：每个窗口排成一列 (N, C·K_h·K_w, H_out·W_out)，复制成连续内存
+    cols = np.ascontiguousarray(windows.transpose(0, 1, 4, 5, 2, 3))
+    cols = cols.reshape(N, C * K_h * K_w, H_out * W_out)
+    Y = W.reshape(C_out, C * K_h * K_w) @ cols   # 一次矩阵乘法算完所有输出
+    Y = Y.reshape(N, C_out, H_out, W_out)
+    if b is not None:
+        b = as_tensor(b, "b", 1, "(C_out,)")
+        if b.shape != (C_out,):
+            raise ValueError(f"b 的形状必须是 ({C_out},)，收到 {b.shape}")
+        Y = Y + b.reshape(1, C_out, 1, 1)
+    return Y
+# --8<-- [end:conv2d]
+
+
+def main():
+    # --8<-- [start:usage]
+    X = np.arange(9.0).reshape(1, 1, 3, 3)              # X: (N=1, C_in=1, H=3, W=3)
+    W = np.array([[0.0, 1], [2, 3]]).reshape(1, 1, 2, 2)  # W: (C_out=1, C_in=1, 2, 2)
+    print(conv2d(X, W)[0, 0].tolist())
+    #> [[19.0, 25.0], [37.0, 43.0]]
+    print(conv2d(X, W, stride=2, padding=1)[0, 0].tolist())
+    #> [[0.0, 8.0], [21.0, 43.0]]
+    # --8<-- [end:usage]
+
+    # --8<-- [start:torch_check]
+    import torch
+    import torch.nn.functional as F
+
+    rng = np.random.default_rng(0)
+    X = rng.standard_normal((2, 3, 7, 9)).astype(np.float32)  # (N, C_in, H, W)
+    W = rng.standard_normal((4, 3, 3, 2)).astype(np.float32)  # (C_out, C_in, K_h, K_w)
+    b = rng.standard_normal(4).astype(np.float32)
+    Y = conv2d(X, W, b, stride=(2, 1), padding=1)
+    Y_torch = F.conv2d(torch.from_numpy(X), torch.from_numpy(W), torch.from_numpy(b),
+                       stride=(2, 1), padding=1).numpy()
+    print(Y.shape, Y_torch.shape)
+    #> (2, 4, 4, 10) (2, 4, 4, 10)
+    print(bool(np.abs(Y - Y_torch).max() < 1e-5))
+    #> True
+    # --8<-- [end:torch_check]
+
+
+if __name__ == "__main__":
+    main()
