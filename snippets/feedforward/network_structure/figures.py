@@ -29,7 +29,7 @@ def layout(sizes):
 @figure("net-2-3-1")
 def network_figure(sizes=(2, 3, 1)):
     nodes, edges = layout(sizes)
-    fig, ax = plt.subplots(figsize=(6, 3.4))
+    fig, ax = plt.subplots(figsize=(5.6, 5.0))
     r = 0.28                                      # 神经元圆圈的半径：连线画到圆周为止
     for (l0, i), (l1, j) in edges:
         (x0, y0), (x1, y1) = nodes[(l0, i)], nodes[(l1, j)]
@@ -41,7 +41,7 @@ def network_figure(sizes=(2, 3, 1)):
     for (l, i), (x, y) in nodes.items():
         ax.add_patch(plt.Circle((x, y), r, fill=False, edgecolor=f"C{min(l, 5)}", linewidth=2))
         label = f"${names.get(l, 'a')}_{i + 1}$" if l in names else f"$a^{{({l})}}_{i + 1}$"
-        ax.annotate(label, (x, y), ha="center", va="center", fontsize=10)
+        ax.annotate(label, (x, y), ha="center", va="center", fontsize=12)
     for l, M in enumerate(sizes):
         caption = "input" if l == 0 else "output" if l == len(sizes) - 1 else "hidden"
         ax.annotate(f"{caption}\n$M_{l}={M}$", (GAP * l, -max(sizes) / 2 - 0.1), ha="center", va="top")
@@ -49,7 +49,7 @@ def network_figure(sizes=(2, 3, 1)):
         ax.annotate(f"$W^{{({l})}}\\in \\mathbb{{R}}^{{{sizes[l]}\\times{sizes[l - 1]}}}$\n"
                     f"$b^{{({l})}}\\in \\mathbb{{R}}^{{{sizes[l]}}}$",
                     (GAP * (l - 0.5), max(sizes) / 2 + 0.05), ha="center", va="bottom",
-                    color=f"C{l - 1}", fontsize=9)
+                    color=f"C{l - 1}", fontsize=11)
     ax.set_title(f"{'-'.join(map(str, sizes))} network: {count_params(sizes)} parameters")
     ax.set_xlim(-0.6, GAP * (len(sizes) - 1) + 0.6)
     ax.set_ylim(-max(sizes) / 2 - 1.0, max(sizes) / 2 + 0.9)
