@@ -31,7 +31,8 @@ def staircase(x, n, f=target, slope=1000.0):
     t = np.linspace(0.0, 1.0, n + 1)              # 把 [0, 1] 分成 n 段的端点
     centres = (t[:-1] + t[1:]) / 2                # 每个台阶的位置
     heights = np.diff(f(t))                       # 输出层权重：每级台阶的高度
-    H = sigmoid(slope * n * (np.asarray(x, dtype=float)[:, None] - centres))   # 隐藏层输出 (len(x), n)
+    s = slope * n                                 # 台阶越密，边沿也要越陡
+    H = sigmoid(s * (np.asarray(x, dtype=float)[:, None] - centres))   # 隐藏层输出 (len(x), n)
     return f(0.0) + H @ heights                   # 输出层偏置 f(0) 加上各级台阶
 # --8<-- [end:staircase]
 

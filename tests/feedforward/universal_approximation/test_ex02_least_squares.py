@@ -89,3 +89,12 @@ def test_comparison_with_the_staircase_in_the_prose():
     e = errors()
     assert e[0] / e[-1] > 80
     assert max_error(lambda x: staircase(x, 128)) > 2 * e[-1]
+
+
+def test_widths_1_and_2_give_a_monotone_decreasing_curve():
+    # prose: with 1 or 2 units the fitted curve here is a single decreasing S-shaped curve
+    x = np.linspace(0, 1, 1001)
+    for n in (1, 2):
+        out = network(x, *fit_width(n))
+        assert (np.diff(out) < 0).all()
+    assert not (np.diff(network(x, *fit_width(4))) < 0).all()     # width 4 already goes up and down
