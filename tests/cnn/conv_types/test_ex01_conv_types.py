@@ -1,3 +1,4 @@
+import json
 import re
 import warnings
 from pathlib import Path
@@ -108,18 +109,25 @@ def test_exercises():
     assert n == 80
 
 
-def test_explorer_fallback_text_states_the_right_length():
+def test_explorer_fallback_text_states_the_right_length_and_values():
+    # fallback: same convolution of the page example, floor((5+2-3)/1)+1 = 5, output [4, 10, 16, 22, 22]
     text = PAGE.read_text(encoding="utf-8")
     blocks = re.findall(r'<div class="conv-explorer"([^>]*)>(.*?)</div>', text, re.S)
     assert len(blocks) == 1
     attrs = dict(re.findall(r'data-(\w+)="([^"]*)"', blocks[0][0]))
-    assert attrs["dim"] == "1" and attrs["preset"] == "same"
+    assert attrs["dim"] == "1" and attrs["preset"] == "same" and attrs["mode"] == "conv"
     M, K, S, P = (int(attrs[a]) for a in "mksp")
     assert (S, P) == (1, (K - 1) // 2)                     # the attributes really describe "same"
+    x, w = json.loads(attrs["input"]), json.loads(attrs["kernel"])
+    assert (x, w) == (EXAMPLE_X, EXAMPLE_W) and (len(x), len(w)) == (M, K)
     fallback = blocks[0][1]
-    stated = re.search(r"\\rfloor \+ 1 = (\d+)\$", fallback)
-    assert stated and int(stated.group(1)) == output_length(M, K, S, P) == M == 7
+    for name, value in zip("MKSP", (M, K, S, P), strict=True):
+        assert f"${name}={value}$" in fallback
     assert f"\\lfloor ({M}+{2 * P}-{K})/{S} \\rfloor" in fallback
+    stated = re.search(r"\\rfloor \+ 1 = (\d+)\$", fallback)
+    assert stated and int(stated.group(1)) == output_length(M, K, S, P) == M == 5
+    values = re.search(r"输出是 \$\[([^\]]*)\]\$", fallback).group(1)
+    assert [float(v) for v in values.split(",")] == conv1d_kind(x, w, "same").tolist()
 
 
 @pytest.mark.parametrize(("x", "w", "kind", "error", "arg"), [

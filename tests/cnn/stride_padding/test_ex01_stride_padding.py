@@ -1,3 +1,4 @@
+import json
 import re
 from pathlib import Path
 
@@ -79,19 +80,24 @@ def test_page_lengths():
     assert output_length(100, 3, 2, 1) == 50
 
 
-def test_explorer_fallback_text_states_the_right_length():
-    # the no-script fallback of the interactive explorer states floor((7+2-3)/2)+1 = 4
+def test_explorer_fallback_text_states_the_right_length_and_values():
+    # the no-script fallback of the interactive explorer: floor((7+2-3)/2)+1 = 4, output [-1, 2, 1, -2]
     text = PAGE.read_text(encoding="utf-8")
     blocks = re.findall(r'<div class="conv-explorer"([^>]*)>(.*?)</div>', text, re.S)
     assert len(blocks) == 1
     attrs = dict(re.findall(r'data-(\w+)="([^"]*)"', blocks[0][0]))
-    assert attrs["dim"] == "1"
+    assert attrs["dim"] == "1" and attrs["mode"] == "conv"          # the book's flipped convolution
     M, K, S, P = (int(attrs[a]) for a in "mksp")
+    x, w = json.loads(attrs["input"]), json.loads(attrs["kernel"])
+    assert (x, w) == (EXAMPLE_X, EXAMPLE_W) and (len(x), len(w)) == (M, K)   # the figure's example
     fallback = blocks[0][1]
+    for name, value in zip("MKSP", (M, K, S, P), strict=True):
+        assert f"${name}={value}$" in fallback
+    assert f"\\lfloor ({M}+{2 * P}-{K})/{S} \\rfloor" in fallback
     stated = re.search(r"\\rfloor \+ 1 = (\d+)\$", fallback)
     assert stated and int(stated.group(1)) == output_length(M, K, S, P) == 4
-    assert f"$M={M}$、$K={K}$、$S={S}$、$P={P}$" in fallback
-    assert f"\\lfloor ({M}+{2 * P}-{K})/{S} \\rfloor" in fallback
+    values = re.search(r"输出是 \$\[([^\]]*)\]\$", fallback).group(1)
+    assert [float(v) for v in values.split(",")] == conv1d(x, w, stride=S, padding=P).tolist()
 
 
 @pytest.mark.parametrize(("kwargs", "error", "arg"), [
