@@ -79,8 +79,8 @@ def conv2d(X, W, b=None, stride=1, padding=0):
 
 def main():
     # --8<-- [start:usage]
-    X = np.arange(9.0).reshape(1, 1, 3, 3)              # X: (N=1, C_in=1, H=3, W=3)
-    W = np.array([[0.0, 1], [2, 3]]).reshape(1, 1, 2, 2)  # W: (C_out=1, C_in=1, 2, 2)
+    X = np.arange(9.0).reshape(1, 1, 3, 3)                # (N, C_in, H, W)
+    W = np.array([[0.0, 1], [2, 3]]).reshape(1, 1, 2, 2)  # (C_out, C_in, 2, 2)
     print(conv2d(X, W)[0, 0].tolist())
     #> [[19.0, 25.0], [37.0, 43.0]]
     print(conv2d(X, W, stride=2, padding=1)[0, 0].tolist())

@@ -25,13 +25,13 @@ def main():
     import torch
     import torch.nn.functional as F
 
-    X = np.arange(9.0).reshape(1, 1, 3, 3)                # X: (N, C_in, H, W)
-    W = np.array([[0.0, 1], [2, 3]]).reshape(1, 1, 2, 2)  # W: (C_out, C_in, K_h, K_w)
+    X = np.arange(9.0).reshape(1, 1, 3, 3)                # (N, C_in, H, W)
+    W = np.array([[0.0, 1], [2, 3]]).reshape(1, 1, 2, 2)  # (C_out, C_in, 2, 2)
     print(rot180(W)[0, 0].tolist())
     #> [[3.0, 2.0], [1.0, 0.0]]
     print(conv2d_book(X, W)[0, 0].tolist())               # 书中的卷积
     #> [[5.0, 11.0], [23.0, 29.0]]
-    W_t = torch.from_numpy(W).flip(-2, -1)                # PyTorch：自己翻转核
+    W_t = torch.from_numpy(W).flip(-2, -1)                # PyTorch：自己翻转
     print(F.conv2d(torch.from_numpy(X), W_t)[0, 0].tolist())
     #> [[5.0, 11.0], [23.0, 29.0]]
     # --8<-- [end:usage]
