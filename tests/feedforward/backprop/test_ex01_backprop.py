@@ -73,6 +73,7 @@ def test_delta_equations_by_hand():
 
 
 def test_per_sample_gradients_average_to_the_batch_gradient():
+    # prose: per-sample gradients (the book's formulas, one column at a time) average to the batch gradient
     X, y = batch()
     params = init_params([3, 4, 4, 2], seed=3)
     _, g_batch = gradients(X, y, params)
