@@ -27,6 +27,24 @@ def output_length(M, K, S=1, P=0):
 # --8<-- [end:output_length]
 
 
+# --8<-- [start:conv1d_loop]
+def conv1d_loop(x, w, stride=1, padding=0):
+    """循环版本：窗口起点依次是 0, S, 2S, ...，最后一个起点不超过 M+2P-K。"""
+    x, w = as_signal(x, "x"), as_signal(w, "w")
+    stride = check_int(stride, "stride", 1)
+    padding = check_int(padding, "padding", 0)
+    x = np.pad(x, padding)                   # 补零后长度 L = M+2P
+    K = len(w)
+    if K > len(x):
+        raise ValueError(f"w 的长度 K={K} 大于补零后的长度 M+2P={len(x)}")
+    y = []
+    for start in range(0, len(x) - K + 1, stride):
+        window = x[start : start + K]
+        y.append(sum(w[k] * window[K - 1 - k] for k in range(K)))   # 翻转核
+    return np.array(y)
+# --8<-- [end:conv1d_loop]
+
+
 # --8<-- [start:conv1d]
 from numpy.lib.stride_tricks import sliding_window_view
 
@@ -61,6 +79,15 @@ def main():
     print(conv1d(x, w, stride=2, padding=1).tolist())    # 两者一起
     #> [-1.0, 2.0, 1.0, -2.0]
     # --8<-- [end:usage]
+
+    # --8<-- [start:loop_usage]
+    x = [1, 1, 2, -1, 1, -2, 1]
+    w = [-1, 0, 1]
+    print(list(range(0, 7 + 2 * 1 - 3 + 1, 2)))         # S=2、P=1 时的窗口起点
+    #> [0, 2, 4, 6]
+    print(conv1d_loop(x, w, stride=2, padding=1).tolist())
+    #> [-1.0, 2.0, 1.0, -2.0]
+    # --8<-- [end:loop_usage]
 
     # --8<-- [start:lengths]
     for S, P in [(1, 0), (2, 0), (1, 1), (2, 1)]:

@@ -12,6 +12,7 @@ from snippets.cnn.stride_padding.ex01_stride_padding import (
     EXAMPLE_X,
     check_int,
     conv1d,
+    conv1d_loop,
     output_length,
 )
 
@@ -44,6 +45,15 @@ def test_values_match_flipped_torch_in_every_small_case():
         y = conv1d(x, w, stride=S, padding=P)
         assert y.shape == (output_length(M, K, S, P),)
         np.testing.assert_allclose(y, expected, atol=1e-12, err_msg=str((M, K, S, P)))
+        np.testing.assert_allclose(conv1d_loop(x, w, stride=S, padding=P), expected, atol=1e-12)
+
+
+def test_window_starts_count_is_the_formula():
+    # prose: range(0, M + 2P - K + 1, S) has floor((M + 2P - K) / S) + 1 elements
+    for M, K, S, P in all_cases():
+        assert len(range(0, M + 2 * P - K + 1, S)) == output_length(M, K, S, P)
+    assert list(range(0, 7 + 2 - 3 + 1, 2)) == [0, 2, 4, 6]
+    assert conv1d_loop(EXAMPLE_X, EXAMPLE_W, stride=2, padding=1).tolist() == [-1, 2, 1, -2]
 
 
 def test_stride_one_no_padding_is_the_narrow_convolution():
@@ -116,8 +126,9 @@ def test_explorer_fallback_text_states_the_right_length_and_values():
 ])
 def test_bad_arguments_name_the_argument(kwargs, error, arg):
     args = {"x": [1, 2, 3, 4, 5], "w": [1, 2], **kwargs}
-    with pytest.raises(error, match=rf"^{arg} "):
-        conv1d(**args)
+    for function in (conv1d, conv1d_loop):
+        with pytest.raises(error, match=rf"^{arg} "):
+            function(**args)
 
 
 def test_kernel_as_long_as_padded_input_is_allowed():
