@@ -259,42 +259,43 @@ def preprocessors_with_coalescing_after_execution() -> list[str]:
     return names
 
 
-def configure_nbconvert(kernel_dir: str) -> None:
+_kernel_dirs: list[str] = []  # IPC socket folders of this build's kernels, removed after the build
+
+
+def configure_nbconvert() -> None:
     """Adjust how mkdocs-jupyter executes notebooks; it has no options for either change.
 
     - Stream outputs: nbconvert merges a cell's stream outputs and settles their carriage returns, as
       Jupyter shows them, but by default before execution. Without this every flush of a progress bar is
       a separate output and each ``\\r`` a line break: the page would show every state of the bar.
-    - The kernel talks over IPC sockets in ``kernel_dir`` instead of TCP on localhost, so an offline
+    - The kernel talks over IPC sockets in a temporary folder instead of TCP on localhost, so an offline
       build (``unshare --net``, where even the loopback interface is down) can execute notebooks.
 
-    Its app factory is wrapped once; later builds of ``mkdocs serve`` only change the kernel folder.
+    Its app factory is wrapped once (``mkdocs serve`` calls on_config again at every rebuild).
     """
     from mkdocs_jupyter import nbconvert2
 
-    settings = {"CoalesceStreamsPreprocessor": {"enabled": True},
-                "HTMLExporter": {"default_preprocessors": preprocessors_with_coalescing_after_execution()},
-                "KernelManager": {"transport": "ipc", "ip": str(Path(kernel_dir) / "kernel")}}
-    original = nbconvert2.get_nbconvert_app
-    if hasattr(original, "settings"):
-        original.settings.update(settings)
+    if hasattr(nbconvert2.get_nbconvert_app, "wrapped"):
         return
+    original = nbconvert2.get_nbconvert_app
+    order = preprocessors_with_coalescing_after_execution()
 
     def get_nbconvert_app(*args, **kwargs):
         app = original(*args, **kwargs)
-        app.config.merge(get_nbconvert_app.settings)
+        if not _kernel_dirs:  # only a cache miss gets here: no folder for builds that execute nothing
+            _kernel_dirs.append(tempfile.mkdtemp(prefix="nb-kernel-"))
+        sockets = str(Path(_kernel_dirs[-1]) / "kernel")
+        app.config.merge({"CoalesceStreamsPreprocessor": {"enabled": True},
+                          "HTMLExporter": {"default_preprocessors": order},
+                          "KernelManager": {"transport": "ipc", "ip": sockets}})
         return app
 
-    get_nbconvert_app.settings = settings
+    get_nbconvert_app.wrapped = original
     nbconvert2.get_nbconvert_app = get_nbconvert_app
 
 
-_kernel_dirs: list[str] = []
-
-
 def on_config(config):
-    _kernel_dirs.append(tempfile.mkdtemp(prefix="nb-kernel-"))
-    configure_nbconvert(_kernel_dirs[-1])
+    configure_nbconvert()
     root = Path(config.config_file_path).parent
     docs = Path(config.docs_dir)
     plugin = _plugin(config)

@@ -141,6 +141,20 @@ def test_early_stopping_keeps_the_best_validation_epoch(lab):
     assert lab["epoch"] == int(EPOCHS) or lab["epoch"] - lab["best_epoch"] == lab["PATIENCE"]
 
 
+def test_exercise_patience_1_stops_at_epoch_5(lab):
+    # exercise 4: "第 4 轮的验证损失是 0.1588，第 5 轮回升到 0.2064 ... PATIENCE = 1 时训练在第 5 轮就停止，
+    # 恢复第 4 轮的参数，它在验证集上的准确率约为 0.96，而耐心为 5 时最终保留的参数约为 0.98"
+    history = lab["history"]
+    val_loss = {h[0]: h[3] for h in history}
+    val_acc = {h[0]: h[4] for h in history}
+    assert (round(val_loss[4], 4), round(val_loss[5], 4)) == (0.1588, 0.2064)
+    first_rise = next(e for e in range(2, len(history) + 1)
+                      if val_loss[e] >= min(val_loss[k] for k in range(1, e)))
+    assert first_rise == 5
+    assert round(val_acc[4], 2) == 0.96
+    assert round(val_acc[lab["best_epoch"]], 2) == 0.98
+
+
 def test_state_dict_round_trip_gives_the_same_model(lab):
     restored, model = lab["restored"], lab["model"]
     assert list(model.state_dict()) == ["hidden.weight", "hidden.bias", "output.weight", "output.bias"]
