@@ -39,6 +39,7 @@ def regression_figure():
     axes[1].contour(W, B, R, levels=np.geomspace(0.005, 3, 12), colors="C0", linewidths=0.8,
                     alpha=0.7)
     axes[1].plot(path[:, 0], path[:, 1], "o-", markersize=3, color="C1", label="gradient descent")
+    axes[1].set_aspect("equal")        # same scale on both axes: steps look perpendicular to contours
     axes[1].set_xlabel("$w$")
     axes[1].set_ylabel("$b$")
     axes[1].set_title("empirical risk $R(w, b)$", fontsize=10)
