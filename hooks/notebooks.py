@@ -56,11 +56,39 @@ BRANCH = "main"
 
 
 # ---------------------------------------------------------------- .py -> .ipynb
-def to_ipynb(source: Path) -> str:
-    """The notebook jupytext makes of ``source``, with stable cell ids so that the text is reproducible."""
+ROOT = Path(__file__).resolve().parents[1]
+MD_LINK = re.compile(r"\]\(([^()\s]+?\.md)(#[^()\s]*)?\)")
+
+
+def published_site_url(root: Path = ROOT) -> str:
+    """``site_url`` of mkdocs.yml (read as text: the file uses MkDocs' own YAML tags)."""
+    found = re.search(r"^site_url:\s*(\S+)\s*$", (root / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    if not found:
+        raise PluginError("mkdocs.yml has no site_url: the downloaded notebook's links need it")
+    return found.group(1).rstrip("/") + "/"
+
+
+def site_links(markdown: str, source: Path, docs: Path, site_url: str) -> str:
+    """Point ``[text](page.md)`` links at the published site: a downloaded notebook has no docs folder."""
+    def absolute(match: re.Match) -> str:
+        if urlsplit(match.group(1)).scheme:
+            return match.group(0)
+        page = (source.parent / match.group(1)).resolve().relative_to(docs.resolve()).as_posix()[:-3]
+        page = page.removesuffix("index") if page == "index" or page.endswith("/index") else page + "/"
+        return f"]({site_url}{page}{match.group(2) or ''})"
+
+    return MD_LINK.sub(absolute, markdown)
+
+
+def to_ipynb(source: Path, docs: Path = ROOT / "docs") -> str:
+    """The notebook jupytext makes of ``source``: stable cell ids, so the text is reproducible, and links
+    to other pages that work from Jupyter or Colab."""
     nb = jupytext.read(source)
+    site_url = published_site_url()
     for i, cell in enumerate(nb.cells, start=1):
         cell["id"] = f"cell-{i:02d}"
+        if cell.cell_type == "markdown":
+            cell.source = site_links(cell.source, source, docs, site_url)
     return jupytext.writes(nb, fmt="ipynb")
 
 
@@ -74,7 +102,7 @@ def sync(docs: Path) -> list[Path]:
     for source in sorted(docs.rglob("*.py")):
         if not source.read_text(encoding="utf-8").startswith("# ---\n# jupyter:"):
             continue
-        target, text = paired_ipynb(source), to_ipynb(source)
+        target, text = paired_ipynb(source), to_ipynb(source, docs)
         if not target.is_file() or target.read_text(encoding="utf-8") != text:
             target.write_text(text, encoding="utf-8")
             changed.append(target)
@@ -325,7 +353,8 @@ def on_files(files: Files, config) -> Files:
         committed = files.get_file_from_path(uri)
         if committed is not None:
             files.remove(committed)  # the build serves a fresh conversion, even if the commit lags behind
-        files.append(File.generated(config, uri, content=to_ipynb(Path(file.abs_src_path))))
+        content = to_ipynb(Path(file.abs_src_path), Path(config.docs_dir))
+        files.append(File.generated(config, uri, content=content))
     return files
 
 
@@ -373,6 +402,6 @@ def on_page_content(html: str, page, config, files: Files) -> str:
 
 
 if __name__ == "__main__":
-    docs_dir = Path(__file__).resolve().parents[1] / "docs"
+    docs_dir = ROOT / "docs"
     for path in sync(docs_dir):
         print(f"rewrote {path.relative_to(docs_dir.parent)}")

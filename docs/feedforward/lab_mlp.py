@@ -13,8 +13,9 @@
 # %% [markdown]
 # # 实验：用 PyTorch 搭建前馈神经网络
 #
-# 前面几节在纸上推导了前馈神经网络：
-# 每一层先做仿射变换 $\boldsymbol{z}^{(l)} = W^{(l)}\boldsymbol{a}^{(l-1)} + \boldsymbol{b}^{(l)}$，
+# 前面几节在纸上推导了前馈神经网络（[结构](network_structure.md)与[反向传播](backprop.md)）：
+# 每一层先做仿射变换
+# $\boldsymbol{z}^{(l)} = \boldsymbol{W}^{(l)}\boldsymbol{a}^{(l-1)} + \boldsymbol{b}^{(l)}$，
 # 再逐元素套上激活函数 $\boldsymbol{a}^{(l)} = f_l(\boldsymbol{z}^{(l)})$；训练时用反向传播求梯度，
 # 再用梯度下降更新参数。
 # 这个实验把这些步骤全部交给 PyTorch，从零训练一个识别手写数字的多层感知器（multilayer perceptron, MLP）。
@@ -80,7 +81,7 @@ print("设备:", device)
 # 偏置 $\boldsymbol{b} \in \mathbb{R}^{M}$，输出 $Z = XW + \boldsymbol{b}$ 的形状是 $N\times M$。
 #
 # 注意 PyTorch 习惯把样本放在行上，所以这里写 $XW$，而公式推导中常把单个样本写成列向量、
-# 写 $W\boldsymbol{x}$，二者只差一个转置。
+# 写 $\boldsymbol{W}\boldsymbol{x}$，二者只差一个转置。
 
 # %%
 X = torch.arange(6.0).reshape(2, 3)     # X: (N=2, D=3)
@@ -204,7 +205,7 @@ print("每轮的批次数:", len(train_loader))
 # ## 模型：多层感知器
 #
 # 网络结构是 64 → 100 → 10：输入层 64 个神经元（每个像素一个），一个 100 个神经元的隐藏层，
-# 激活函数用 ReLU，输出层 10 个神经元，对应 10 个类别的得分（logits）。
+# 激活函数用 ReLU（见[激活函数](activations.md)），输出层 10 个神经元，对应 10 个类别的得分（logits）。
 #
 # 第一种写法是继承 `nn.Module`：在 `__init__` 里创建各层，在 `forward` 里写出前向计算。
 # 赋给 `self` 的层会被自动登记，它们的参数都能通过 `model.parameters()` 找到。
@@ -243,7 +244,7 @@ print(sequential)
 # （`hidden.weight` 对应 `0.weight`）。
 #
 # 数一数参数量。第 $l$ 层是从 $M_{l-1}$ 个神经元到 $M_l$ 个神经元的全连接层，
-# 有权重矩阵 $W^{(l)} \in \mathbb{R}^{M_l\times M_{l-1}}$
+# 有权重矩阵 $\boldsymbol{W}^{(l)} \in \mathbb{R}^{M_l\times M_{l-1}}$
 # 和偏置 $\boldsymbol{b}^{(l)} \in \mathbb{R}^{M_l}$，共 $M_{l-1}M_l + M_l$ 个参数。整个网络的参数量是
 #
 # $$
@@ -251,7 +252,8 @@ print(sequential)
 #   = (64\times 100 + 100) + (100\times 10 + 10) = 6500 + 1010 = 7510.
 # $$
 #
-# 注意 `nn.Linear(64, 100)` 的权重形状是 $(100, 64)$，也就是（输出数，输入数），和公式中的 $W^{(l)}$ 一致。
+# 注意 `nn.Linear(64, 100)` 的权重形状是 $(100, 64)$，也就是（输出数，输入数），
+# 和公式中的 $\boldsymbol{W}^{(l)}$ 一致。
 
 # %%
 for name, p in model.named_parameters():
@@ -267,7 +269,8 @@ print("初始参数相同:", all(torch.equal(p, q) for p, q in pairs))
 # %% [markdown]
 # ## 损失函数与优化器
 #
-# 多分类问题用交叉熵损失（cross-entropy loss）。模型输出的是未归一化的得分 $\boldsymbol{z}$，
+# 多分类问题用交叉熵损失（cross-entropy loss，见[损失函数](../ml_basics/loss_functions.md)）。
+# 模型输出的是未归一化的得分 $\boldsymbol{z}$，
 # `nn.CrossEntropyLoss` 在内部先做 softmax，再取正确类别 $y$ 的负对数概率：
 #
 # $$
@@ -276,7 +279,7 @@ print("初始参数相同:", all(torch.equal(p, q) for p, q in pairs))
 #
 # 并对一个批次取平均。所以模型的最后一层**不要**再加 softmax。
 #
-# 优化器用带动量（momentum）的随机梯度下降，学习率 $\alpha = 0.1$。每一步的流程是：
+# 优化器用带动量（momentum）的[随机梯度下降](../ml_basics/sgd.md)，学习率 $\alpha = 0.1$。每一步的流程是：
 # 前向计算损失 → `zero_grad()` 清空旧梯度 → `backward()` 反向传播 →
 # `step()` 按 $\theta \leftarrow \theta - \alpha\,\boldsymbol{g}$（再加上动量项）更新参数。
 
@@ -319,7 +322,8 @@ def evaluate(model, loader, loss_fn):
 #
 # 每一轮（epoch）把训练集完整地过一遍，然后在验证集上评估。训练损失会一直下降，
 # 验证损失却会在某个时刻停止下降、
-# 甚至回升：模型开始记住训练集的细节，也就是过拟合。**提前停止**的做法是：
+# 甚至回升：模型开始记住训练集的细节，也就是[过拟合](../ml_basics/overfitting.md)。
+# **提前停止**（原理见[提前停止](../ml_basics/early_stopping.md)）的做法是：
 #
 # 1. 每一轮结束后记录验证损失，比历史最好值更低时，保存一份当时的参数；
 # 2. 如果连续 `PATIENCE` 轮都没有刷新最好值，就停止训练；

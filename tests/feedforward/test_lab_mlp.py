@@ -335,3 +335,26 @@ def test_line_breaks_between_chinese_characters_are_dropped():
     soup = BeautifulSoup("<div><p>对照，\n同一台 PyTorch\n中文<code>甲\n乙</code></p></div>", "html.parser")
     hook.join_cjk_lines(soup.div)
     assert str(soup) == "<div><p>对照，同一台 PyTorch\n中文<code>甲\n乙</code></p></div>"
+
+
+def test_links_to_other_pages_resolve_on_the_site_and_in_the_download(page, site_dir):
+    # on the page: relative links to built pages; in the .ipynb (Jupyter, Colab): the published site
+    relative = [a["href"] for a in page.select("article .nb-markdown a[href]")
+                if not a["href"].startswith(("http", "#"))]
+    assert len(relative) == 8
+    base = site_dir / "feedforward" / "lab_mlp"
+    assert all((base / href / "index.html").resolve().is_file() for href in relative), relative
+    nb = nbformat.reads(IPYNB.read_text(encoding="utf-8"), as_version=4)
+    markdown = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    assert ".md)" not in markdown
+    assert "](https://nndl-course.github.io/nndl-notes/ml_basics/early_stopping/)" in markdown
+
+
+def test_site_links_rewrite_md_links_to_the_published_pages(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "ch").mkdir(parents=True)
+    source = docs / "ch" / "lab.py"
+    text = "[a](other.md) [b](../x/index.md#part) [c](index.md) [d](https://e.org/y.md) [e](img.png)"
+    assert hook.site_links(text, source, docs, "https://s.io/n/") == (
+        "[a](https://s.io/n/ch/other/) [b](https://s.io/n/x/#part) [c](https://s.io/n/ch/) "
+        "[d](https://e.org/y.md) [e](img.png)")
