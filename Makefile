@@ -36,5 +36,17 @@ screenshots: setup
 	bash scripts/ensure-chromium --cjk-fonts
 	$(BIN)/python scripts/screenshots.py
 
+# Lighthouse（性能、无障碍、最佳实践、SEO，目标各 ≥ 95）审计一个章节页和实验页，报告写到 test-results/lighthouse/。
+# lighthouse 只在这里按需安装到 .cache/lighthouse，不进 npm ci。
+LIGHTHOUSE := .cache/lighthouse/node_modules/.bin/lighthouse
+
+$(LIGHTHOUSE):
+	npm install --prefix .cache/lighthouse --no-save --no-audit --no-fund --no-package-lock lighthouse@12.2.3
+
+audit: setup $(LIGHTHOUSE)
+	bash scripts/ensure-chromium
+	$(BIN)/mkdocs build --strict -q -d .cache/audit-site
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python scripts/lighthouse_audit.py .cache/audit-site $(LIGHTHOUSE)
+
 clean:
 	rm -rf site .cache .pytest_cache

@@ -1,0 +1,42 @@
+"""Downloadable offline copy (``OFFLINE=true mkdocs build``): search without a CDN.
+
+Material's ``offline`` plugin makes the site work from ``file://``; its search then needs the
+iframe-worker shim (browsers refuse Web Workers from ``file://``), which the plugin loads from a CDN.
+This hook serves the pinned copy from node_modules instead, so the offline copy loads nothing from
+another host, and turns instant navigation off there. It does nothing when the offline plugin is off
+(the normal build).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+SHIM = "assets/javascripts/iframe-worker-shim.js"
+
+
+@event_priority(-100)  # after the offline plugin has added its CDN address
+def on_config(config):
+    polyfills = config.extra.get("polyfills") or []
+    if not any("iframe-worker" in str(p) for p in polyfills):
+        return config  # the offline plugin is off: normal build
+    config.extra["polyfills"] = [SHIM if "iframe-worker" in str(p) else p for p in polyfills]
+    # Instant navigation cannot work from file://; Material then completes its document$ stream before
+    # the page has loaded, so nothing subscribed to it (KaTeX, the convolution explorer) would ever run.
+    features = config.theme["features"]
+    if "navigation.instant" in features:
+        features.remove("navigation.instant")
+    return config
+
+
+def on_files(files: Files, config) -> Files:
+    if SHIM not in (config.extra.get("polyfills") or []):
+        return files
+    shim = Path(config.config_file_path).parent / "node_modules" / "iframe-worker" / "shim" / "index.js"
+    if not shim.is_file():
+        raise PluginError(f"iframe-worker not found at {shim}: run `npm ci` (make setup does it).")
+    files.append(File.generated(config, SHIM, abs_src_path=str(shim)))
+    return files

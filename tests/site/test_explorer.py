@@ -1,0 +1,447 @@
+"""The convolution explorer (docs/assets/js/conv-explorer.js) in a real browser.
+
+The numbers the explorer draws come from ``window.convExplorer.compute``; the widget reads its own
+results from that function and publishes them on its element (``data-output-values``).  Here both are
+compared with the Python package (the oracle) for hundreds of settings, and the widget is driven the
+way a reader drives it: with the mouse, the keyboard, on a phone-width screen, in light and dark mode,
+and across Material's instant navigation.
+
+Widgets are put on a page in two ways: the pages that carry ``<div class="conv-explorer">`` mount points
+(found in the built site), and a mount point spliced into the HTML of the 1-D convolution page as the
+browser receives it (``page.route``), so these tests never depend on another chapter being finished.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+import torch.nn.functional as F
+
+from snippets.cnn.cross_correlation.ex02_conv2d_vectorised import conv2d as corr2d
+from snippets.cnn.padding_stride_2d.ex01_output_size import conv_output_size
+from snippets.cnn.stride_padding.ex01_stride_padding import conv1d, output_length
+
+pytestmark = pytest.mark.browser
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+HOST = "cnn/conv1d/"          # page that receives the spliced-in widgets
+OTHER = "cnn/structure/"      # a page to navigate to and back from
+
+# The mount points a chapter writes (see the header of conv-explorer.js), used for the spliced-in widgets.
+WIDGETS = {
+    "m1": '<div class="conv-explorer" id="cx-test-1d" data-dim="1" data-m="7" data-k="3" data-s="2" '
+          'data-p="1"><p>fallback-1d</p></div>',
+    "m2": '<div class="conv-explorer" id="cx-test-2d" data-dim="2" data-h="3" data-w="3" data-k="2" '
+          'data-s="1" data-p="0"><p>fallback-2d</p></div>',
+}
+
+
+# ---------------------------------------------------------------------------------------- oracles
+
+def pattern(rows: int, cols: int) -> np.ndarray:
+    """The explorer's documented default numbers: (i * cols + j) mod 10, row-major."""
+    return (np.arange(rows * cols) % 10).reshape(rows, cols).astype(float)
+
+
+def oracle_1d(M, K, S, P, mode, x=None, w=None):
+    """The package's output for the explorer's setting, or None when the package refuses it."""
+    x = pattern(1, M)[0] if x is None else np.asarray(x, float)
+    w = pattern(1, K)[0] if w is None else np.asarray(w, float)
+    try:
+        length = output_length(M, K, S, P)
+        # the package's conv1d is the book's convolution (flipped kernel); cross-correlation flips it back
+        y = conv1d(x, w if mode == "conv" else w[::-1], stride=S, padding=P)
+    except ValueError:
+        return None
+    assert len(y) == length
+    return np.asarray(y, float)
+
+
+def oracle_2d(H, W, K, S, P, mode, X=None, Wk=None):
+    """Cross-correlation of the cross-correlation page; convolution = cross-correlation, kernel flipped."""
+    X = pattern(H, W) if X is None else np.asarray(X, float)
+    Wk = pattern(K, K) if Wk is None else np.asarray(Wk, float)
+    if mode == "conv":
+        Wk = Wk[::-1, ::-1]
+    try:
+        shape = conv_output_size(H, K, S, P), conv_output_size(W, K, S, P)
+        Y = corr2d(X.reshape(1, 1, H, W), Wk.reshape(1, 1, K, K).copy(), stride=S, padding=P)[0, 0]
+    except ValueError:
+        return None
+    assert Y.shape == shape
+    return np.asarray(Y, float)
+
+
+def test_oracles_agree_with_torch():
+    """The package functions used as oracles agree with PyTorch on a few settings (and on the flips)."""
+    x, w = np.arange(9.0) % 10, np.array([1.0, -2.0, 4.0])
+    for S, P in [(1, 0), (2, 1), (3, 2)]:
+        want = F.conv1d(torch.tensor(x).view(1, 1, -1), torch.tensor(w).view(1, 1, -1), stride=S, padding=P)
+        assert np.allclose(oracle_1d(9, 3, S, P, "corr", x, w), want.flatten().numpy())
+        want = F.conv1d(torch.tensor(x).view(1, 1, -1), torch.tensor(w[::-1].copy()).view(1, 1, -1),
+                        stride=S, padding=P)
+        assert np.allclose(oracle_1d(9, 3, S, P, "conv", x, w), want.flatten().numpy())
+    X, Wk = pattern(5, 6), np.array([[1.0, 2.0], [-3.0, 5.0]])
+    want = F.conv2d(torch.tensor(X).view(1, 1, 5, 6), torch.tensor(np.flip(Wk).copy()).view(1, 1, 2, 2),
+                    stride=2, padding=1)[0, 0].numpy()
+    assert np.allclose(oracle_2d(5, 6, 2, 2, 1, "conv", X, Wk), want)
+
+
+# ---------------------------------------------------------------------------------------- helpers
+
+@pytest.fixture(scope="module")
+def api_page(browser, site_url):
+    """One page for the tests that only call ``convExplorer.compute``."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site_url + HOST)
+    page.wait_for_function("() => window.convExplorer !== undefined")
+    yield page
+    context.close()
+
+
+def splice_widgets(page, site_url, markup: str = WIDGETS["m1"] + WIDGETS["m2"]):
+    """Serve HOST with ``markup`` inserted right after its title (also for instant navigation)."""
+
+    def handle(route):
+        response = route.fetch()
+        html = response.text()
+        html, n = re.subn(r"(</h1>)", r"\1" + markup.replace("\\", "\\\\"), html, count=1)
+        assert n == 1, "the host page has no <h1>"
+        route.fulfill(response=response, body=html)
+
+    page.route(re.compile(re.escape(site_url + HOST) + r"(index\.html)?$"), handle)
+
+
+def open_host(page_in, site_url, scheme="light", width=1280, **kwargs):
+    page = page_in(scheme, width=width)
+    splice_widgets(page, site_url, **kwargs)
+    page.goto(site_url + HOST)
+    page.wait_for_selector(".conv-explorer[data-cx-mounted]")
+    return page
+
+
+def widget_state(page, selector):
+    return page.eval_on_selector(selector, """el => ({
+        shape: el.dataset.outputShape, length: el.dataset.outputLength,
+        values: el.dataset.outputValues ? JSON.parse(el.dataset.outputValues) : null,
+        error: el.dataset.error || null, step: Number(el.dataset.step),
+        cells: [...el.querySelectorAll('.cx-outcell')].map(c => c.textContent),
+        done: el.querySelectorAll('.cx-outcell.cx-done, .cx-outcell.cx-now').length,
+        window: [...el.querySelectorAll('.cx-win')].map(c => c.textContent),
+        playing: el.querySelector('.cx-play').getAttribute('aria-pressed') === 'true',
+        alert: el.querySelector('.cx-error').hidden ? '' : el.querySelector('.cx-error').textContent,
+        tex: (el.querySelector('.cx-formula annotation') || {}).textContent || '',
+        uis: el.querySelectorAll('.cx-ui').length,
+    })""")
+
+
+def set_params(page, selector, **params):
+    for key, value in params.items():
+        page.fill(f"{selector} input[data-param={key}]", str(value))
+
+
+# ---------------------------------------------------------------------------------------- numbers
+
+def test_explorer_1d_matches_the_package_on_a_grid(api_page):
+    page = api_page
+    grid = [dict(dim=1, M=M, K=K, S=S, P=P, mode=mode)
+            for M, K, S, P, mode in itertools.product(range(1, 10), range(1, 6), range(0, 4), range(-1, 3),
+                                                      ("corr", "conv"))]
+    results = page.evaluate("grid => grid.map(o => { const r = convExplorer.compute(o); "
+                            "return r.ok ? {ok: true, shape: r.outShape, values: r.values} "
+                            ": {ok: false, field: r.field, error: r.error}; })", grid)
+    assert len(results) == 1440
+    valid = 0
+    for o, r in zip(grid, results, strict=True):
+        want = oracle_1d(o["M"], o["K"], o["S"], o["P"], o["mode"])
+        if want is None:  # impossible setting: the widget says why instead of drawing
+            assert not r["ok"], (o, r)
+            assert r["field"] in ("K", "S", "P") and r["error"].startswith(r["field"]), (o, r)
+            continue
+        valid += 1
+        assert r["ok"], (o, r)
+        # output length = floor((M + 2P - K) / S) + 1
+        assert r["shape"] == [len(want)] == [(o["M"] + 2 * o["P"] - o["K"]) // o["S"] + 1], (o, r)
+        assert r["values"] == want.tolist(), (o, r)
+    assert valid >= 400
+
+
+def test_explorer_2d_matches_the_package_on_a_grid(api_page):
+    page = api_page
+    grid = [dict(dim=2, H=H, W=W, K=K, S=S, P=P, mode=mode)
+            for H, W, K, S, P, mode in itertools.product((1, 2, 3, 5, 6), (1, 3, 4, 6), range(1, 5),
+                                                         range(0, 4), range(-1, 3), ("corr", "conv"))]
+    # the lecture's cases, with their sizes
+    grid += [dict(dim=2, H=32, W=32, K=5, S=1, P=0, mode="corr"),
+             dict(dim=2, H=5, W=5, K=3, S=2, P=0, mode="corr"),
+             dict(dim=2, H=5, W=5, K=3, S=2, P=1, mode="corr")]
+    results = page.evaluate("grid => grid.map(o => { const r = convExplorer.compute(o); "
+                            "return r.ok ? {ok: true, shape: r.outShape, values: r.values} "
+                            ": {ok: false, field: r.field, error: r.error}; })", grid)
+    valid = 0
+    for o, r in zip(grid, results, strict=True):
+        want = oracle_2d(o["H"], o["W"], o["K"], o["S"], o["P"], o["mode"])
+        if want is None:
+            assert not r["ok"] and r["error"].startswith(r["field"]), (o, r)
+            continue
+        valid += 1
+        assert r["ok"], (o, r)
+        assert r["shape"] == list(want.shape), (o, r)
+        assert np.array_equal(np.asarray(r["values"], float), want), (o, r)
+    assert valid >= 800
+    assert [r["shape"] for r in results[-3:]] == [[28, 28], [2, 2], [3, 3]]
+
+
+def test_explorer_uses_given_numbers_exactly(api_page):
+    """Non-default inputs and kernels (floats, negatives) give the package's values."""
+    page = api_page
+    rng = np.random.default_rng(6)
+    grid = []
+    for _ in range(60):
+        M, K = int(rng.integers(3, 12)), int(rng.integers(1, 4))
+        grid.append(dict(dim=1, M=M, K=K, S=int(rng.integers(1, 4)), P=int(rng.integers(0, 3)),
+                         mode=str(rng.choice(["corr", "conv"])),
+                         input=np.round(rng.normal(size=M), 3).tolist(),
+                         kernel=np.round(rng.normal(size=K), 3).tolist()))
+    for _ in range(60):
+        H, W, K = int(rng.integers(2, 7)), int(rng.integers(2, 7)), int(rng.integers(1, 3))
+        grid.append(dict(dim=2, H=H, W=W, K=K, S=int(rng.integers(1, 3)), P=int(rng.integers(0, 2)),
+                         mode=str(rng.choice(["corr", "conv"])),
+                         input=rng.integers(-5, 6, size=(H, W)).tolist(),
+                         kernel=rng.integers(-3, 4, size=(K, K)).tolist()))
+    results = page.evaluate("grid => grid.map(o => convExplorer.compute(o).values)", grid)
+    for o, got in zip(grid, results, strict=True):
+        if o["dim"] == 1:
+            want = oracle_1d(o["M"], o["K"], o["S"], o["P"], o["mode"], o["input"], o["kernel"])
+        else:
+            want = oracle_2d(o["H"], o["W"], o["K"], o["S"], o["P"], o["mode"], o["input"], o["kernel"])
+        assert np.allclose(np.asarray(got, float), want, rtol=0, atol=1e-9), (o, got, want)
+    # the API refuses wrong shapes and names the argument
+    bad = page.evaluate("() => [convExplorer.compute({dim: 1, M: 3, K: 2, S: 1, P: 0, input: [1, 2]}),"
+                        " convExplorer.compute({dim: 2, H: 2, W: 2, K: 2, S: 1, P: 0, kernel: [[1, 2]]}),"
+                        " convExplorer.compute({dim: 3}),"
+                        " convExplorer.compute({dim: 1, M: 2.5, K: 1, S: 1, P: 0}),"
+                        " convExplorer.compute({dim: 1, M: 4, K: 1, S: 1, P: 0, mode: 'flip'})]")
+    assert [b["field"] for b in bad] == ["input", "kernel", "dim", "M", "mode"]
+    assert all(not b["ok"] and b["error"].startswith(b["field"]) for b in bad)
+
+
+def test_widget_draws_what_the_package_computes(page_in, site_url):
+    """Set the parameters with the widget's own fields and read the drawn output cells."""
+    page = open_host(page_in, site_url)
+    one, two = "#cx-test-1d", "#cx-test-2d"
+    # the page's default settings: M=7, K=3, S=2, P=1 -> 4 outputs
+    state = widget_state(page, one)
+    assert state["length"] == "4" and state["values"] == oracle_1d(7, 3, 2, 1, "corr").tolist()
+    assert state["tex"].endswith("=4") and state["cells"] == [str(int(v)) for v in state["values"]]
+    # the lecture's 2-D example: 0..8 with [[0, 1], [2, 3]] -> [[19, 25], [37, 43]]
+    state = widget_state(page, two)
+    assert state["shape"] == "2x2" and state["values"] == [[19, 25], [37, 43]]
+    assert state["cells"] == ["19", "25", "37", "43"]
+
+    settings_1d = [dict(M=9, K=4, S=1, P=3), dict(M=12, K=5, S=3, P=2), dict(M=5, K=5, S=1, P=0)]
+    for s in settings_1d:
+        set_params(page, one, **s)
+        for mode in ("corr", "conv"):
+            page.check(f"{one} input[type=radio][value={mode}]")
+            state = widget_state(page, one)
+            want = oracle_1d(s["M"], s["K"], s["S"], s["P"], mode)
+            assert state["values"] == want.tolist(), (s, mode, state)
+            assert state["cells"] == [str(int(v)) for v in want], (s, mode)
+            assert state["length"] == str(len(want))
+    settings_2d = [dict(H=32, W=32, K=5, S=1, P=0), dict(H=5, W=5, K=3, S=2, P=0),
+                   dict(H=5, W=5, K=3, S=2, P=1), dict(H=4, W=6, K=3, S=2, P=2)]
+    for s in settings_2d:
+        set_params(page, two, **s)
+        for mode in ("corr", "conv"):
+            page.check(f"{two} input[type=radio][value={mode}]")
+            state = widget_state(page, two)
+            want = oracle_2d(s["H"], s["W"], s["K"], s["S"], s["P"], mode)
+            assert state["shape"] == "x".join(map(str, want.shape))
+            assert state["cells"] == [str(int(v)) for v in want.flatten()], (s, mode)
+    # the lecture's presets
+    page.check(f"{two} input[type=radio][value=corr]")
+    sizes = {}
+    for preset in ("lenet", "stride2pad0", "stride2pad1", "example"):
+        page.click(f"{two} button[data-preset={preset}]")
+        sizes[preset] = widget_state(page, two)["shape"]
+    assert sizes == {"lenet": "28x28", "stride2pad0": "2x2", "stride2pad1": "3x3", "example": "2x2"}
+    # 1-D presets: narrow M-K+1, wide M+K-1, same M (M=7, K=3)
+    set_params(page, one, M=7, K=3)
+    lengths = {}
+    for preset in ("narrow", "wide", "same"):
+        page.click(f"{one} button[data-preset={preset}]")
+        lengths[preset] = widget_state(page, one)["length"]
+    assert lengths == {"narrow": "5", "wide": "9", "same": "7"}
+
+
+def test_impossible_settings_show_a_message_not_a_picture(page_in, site_url):
+    page = open_host(page_in, site_url)
+    one = "#cx-test-1d"
+    cases = [(dict(M=3, K=6, S=1, P=1), "K"), (dict(M=7, K=3, S=0, P=1), "S"), (dict(S=1, P=-1), "P"),
+             (dict(P=0, M=""), "M")]
+    for params, field in cases:
+        set_params(page, one, **params)
+        state = widget_state(page, one)
+        assert state["error"] and state["alert"].startswith(field), (params, state)
+        assert state["values"] is None and state["cells"] == [], params
+        assert page.get_attribute(f"{one} input[data-param={field}]", "aria-invalid") == "true"
+        assert page.locator(f"{one} .cx-error").is_visible()
+    set_params(page, one, M=7, K=3, S=2, P=1)  # and it recovers
+    state = widget_state(page, one)
+    assert state["error"] is None and state["length"] == "4" and state["alert"] == ""
+
+
+# ---------------------------------------------------------------------------------------- interaction
+
+def test_keyboard_reaches_every_control_and_steps_the_window(page_in, site_url):
+    page = open_host(page_in, site_url, markup=WIDGETS["m1"])
+    one = "#cx-test-1d"
+    page.focus(f"{one} input[data-param=M]")
+    reached = []
+    for _ in range(20):
+        reached.append(page.evaluate("""() => { const a = document.activeElement;
+            if (!a.closest('#cx-test-1d')) return null;
+            return a.dataset.param || a.dataset.preset || (a.type === 'radio' ? 'radio' : a.className); }"""))
+        if reached[-1] is None:
+            break
+        page.keyboard.press("Tab")
+    reached = [r for r in reached if r]
+    assert reached[:4] == ["M", "K", "S", "P"]
+    for wanted in ("radio", "narrow", "wide", "same", "cx-stage", "cx-play", "cx-next", "cx-reset"):
+        assert any(wanted in r for r in reached), (wanted, reached)
+
+    page.focus(f"{one} .cx-stage")
+    assert widget_state(page, one)["step"] == 1
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    state = widget_state(page, one)
+    # step 3 of 4: window at padded positions 4..6 (x = 3, 4, 5), outputs 0..2 filled
+    assert state["step"] == 3 and state["window"] == ["3", "4", "5"] and state["done"] == 3
+    page.keyboard.press("ArrowLeft")
+    assert widget_state(page, one)["step"] == 2
+    page.keyboard.press("End")
+    assert widget_state(page, one)["step"] == 4 and widget_state(page, one)["done"] == 4
+    page.keyboard.press("Home")
+    page.keyboard.press(" ")                       # play
+    assert widget_state(page, one)["playing"]
+    page.wait_for_function("() => document.querySelector('#cx-test-1d').dataset.step === '4'", timeout=5000)
+    page.wait_for_function("() => document.querySelector('#cx-test-1d .cx-play')"
+                           ".getAttribute('aria-pressed') === 'false'", timeout=3000)  # stops at the end
+    page.keyboard.press(" ")                       # play again from the start, then pause
+    page.keyboard.press(" ")
+    state = widget_state(page, one)
+    assert not state["playing"] and state["step"] == 1
+    # the buttons do the same with the mouse
+    page.click(f"{one} .cx-next")
+    assert widget_state(page, one)["step"] == 2
+    assert page.is_disabled(f"{one} .cx-prev") is False
+    page.click(f"{one} .cx-reset")
+    assert widget_state(page, one)["step"] == 1 and page.is_disabled(f"{one} .cx-prev")
+
+
+def serve_sitemap_for_loopback(page, site_url):
+    """Instant navigation only follows links listed in sitemap.xml, whose addresses name the public
+    site_url; Material keeps their port and path, so point them at the loopback server instead."""
+
+    def handle(route):
+        response = route.fetch()
+        text = response.text()
+        public = re.search(r"<loc>([^<]+)</loc>", text).group(1)  # the first entry is the home page
+        route.fulfill(response=response, body=text.replace(f"<loc>{public}", f"<loc>{site_url}"))
+
+    page.route(site_url + "sitemap.xml", handle)
+
+
+def test_instant_navigation_mounts_once(page_in, site_url):
+    """Back and forth with Material's instant navigation: one widget per mount point, one listener."""
+    page = page_in()
+    serve_sitemap_for_loopback(page, site_url)
+    splice_widgets(page, site_url)
+    page.goto(site_url + HOST, wait_until="networkidle")
+    page.wait_for_selector("#cx-test-2d[data-cx-mounted]")
+    page.evaluate("() => { window.sameDocument = true; }")
+    for _ in range(2):
+        page.evaluate("href => { const a = document.createElement('a'); a.href = href;"
+                      " document.querySelector('.md-content').append(a); a.click(); }", site_url + OTHER)
+        page.wait_for_url(site_url + OTHER)
+        page.wait_for_function("() => !document.querySelector('.conv-explorer')")
+        page.go_back()
+        page.wait_for_selector("#cx-test-2d[data-cx-mounted]")
+    assert page.evaluate("() => window.sameDocument === true"), \
+        "the page was reloaded: instant navigation did not happen"
+    for sel in ("#cx-test-1d", "#cx-test-2d"):
+        assert widget_state(page, sel)["uis"] == 1
+    assert page.locator(".conv-explorer").count() == 2
+    page.focus("#cx-test-1d .cx-stage")
+    page.keyboard.press("ArrowRight")               # one listener: exactly one step
+    assert widget_state(page, "#cx-test-1d")["step"] == 2
+    assert page.console_errors == []
+
+
+def test_fallback_text_shows_only_without_scripts(browser, page_in, site_url):
+    page = open_host(page_in, site_url)
+    assert not page.locator("text=fallback-1d").is_visible()
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        plain = context.new_page()
+        splice_widgets(plain, site_url)
+        plain.goto(site_url + HOST)
+        assert plain.locator("text=fallback-1d").is_visible()
+        assert plain.locator("text=fallback-2d").is_visible()
+    finally:
+        context.close()
+
+
+def test_phone_width_scrolls_the_grid_not_the_page(page_in, site_url, scheme, screenshot):
+    page = open_host(page_in, site_url, scheme, width=360)
+    set_params(page, "#cx-test-2d", H=32, W=32, K=5)
+    widths = page.evaluate("""() => ({page: document.documentElement.scrollWidth, view: innerWidth,
+        stage: document.querySelector('#cx-test-2d .cx-stage').scrollWidth,
+        box: document.querySelector('#cx-test-2d .cx-stage').clientWidth})""")
+    assert widths["page"] <= widths["view"], widths
+    assert widths["stage"] > widths["box"], "the 36x36 grid scrolls inside its own box"
+    page.locator("#cx-test-2d").scroll_into_view_if_needed()
+    screenshot(page, f"explorer-360-{scheme}")
+
+
+def test_explorer_has_no_accessibility_violations(page_in, site_url, scheme):
+    page = open_host(page_in, site_url, scheme)
+    page.click("#cx-test-1d .cx-next")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("""async () => {
+        const r = await axe.run({include: [['#cx-test-1d'], ['#cx-test-2d']]}, {resultTypes: ['violations']});
+        return r.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length,
+                                        html: v.nodes.slice(0, 3).map(n => n.html)}));
+    }""")
+    assert result == [], json.dumps(result, ensure_ascii=False, indent=1)
+
+
+# ---------------------------------------------------------------------------------------- the chapters
+
+def explorer_pages(site_dir: Path) -> list[str]:
+    return sorted(str(p.parent.relative_to(site_dir)) + "/" for p in site_dir.rglob("index.html")
+                  if 'class="conv-explorer' in p.read_text(encoding="utf-8"))
+
+
+def test_every_mount_point_in_the_chapters_mounts(page_in, site_url, site_dir):
+    pages = explorer_pages(site_dir)
+    page = page_in()
+    for rel in pages:
+        page.goto(site_url + rel, wait_until="networkidle")
+        states = page.eval_on_selector_all(".conv-explorer", """els => els.map(el => ({
+            mounted: el.hasAttribute('data-cx-mounted'), error: el.dataset.error || null,
+            uis: el.querySelectorAll('.cx-ui').length, fallback: el.querySelector('.cx-fallback').hidden,
+            dim: el.dataset.dim}))""")
+        assert states, rel
+        for s in states:
+            # each page's own settings are possible ones, drawn once, with the fallback hidden
+            assert s["mounted"] and s["uis"] == 1 and s["fallback"] and s["error"] is None, (rel, s)
+    assert page.console_errors == []

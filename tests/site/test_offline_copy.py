@@ -1,0 +1,71 @@
+"""The downloadable offline copy: built with ``OFFLINE=true`` (Material's offline plugin), opened from file://.
+
+The deploy workflow publishes the same build as an artifact. A reader who unpacks it and opens
+index.html in a browser, with no network and no server, must see rendered formulas, a working search
+and working links between pages.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def offline_copy(tmp_path_factory, site_dir, offline) -> Path:
+    # site_dir first: the normal build fills the figure and notebook caches this build reuses
+    out = tmp_path_factory.mktemp("offline-copy")
+    env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        offline([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(out)]),
+        cwd=ROOT, capture_output=True, text=True, env=env,
+    )
+    if result.returncode != 0:
+        pytest.fail(f"OFFLINE=true mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
+    return out
+
+
+def test_offline_copy_has_file_links_and_no_cdn(offline_copy: Path):
+    html = (offline_copy / "cnn" / "conv1d.html").read_text(encoding="utf-8")
+    assert 'href="../index.html"' in html or 'href="../index.html#' in html  # no directory URLs
+    assert "unpkg.com" not in html and "iframe-worker-shim.js" in html
+    assert (offline_copy / "assets" / "javascripts" / "iframe-worker-shim.js").is_file()
+    assert (offline_copy / "search" / "search_index.js").read_text(encoding="utf-8").startswith("var __index")
+
+
+def test_offline_copy_works_from_the_file_system(page_in, offline_copy: Path):
+    page = page_in()
+    page.goto((offline_copy / "index.html").as_uri(), wait_until="load")
+    # links between pages go to .html files, which a file:// browser can open
+    page.goto((offline_copy / "cnn" / "conv1d.html").as_uri(), wait_until="load")
+    page.wait_for_function("() => [...document.querySelectorAll('.md-content .arithmatex')]"
+                           ".every(el => el.querySelector('.katex'))", timeout=10000)
+    rendered = page.evaluate("() => ({math: document.querySelectorAll('.md-content .arithmatex').length,"
+                             " errors: document.querySelectorAll('.katex-error').length,"
+                             " explorer: typeof window.convExplorer})")
+    assert rendered["math"] >= 10 and rendered["errors"] == 0 and rendered["explorer"] == "object", rendered
+
+    field = page.locator("input.md-search__input")
+    field.click()
+    field.fill("卷积")
+    field.press("End")
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    hrefs = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(a => a.href)")
+    assert any(h.startswith("file://") and "/cnn/conv1d.html" in h for h in hrefs), hrefs
+
+    page.keyboard.press("Escape")  # close the search
+    page.locator("a.md-footer__link--next").click()
+    page.wait_for_load_state("load")
+    assert page.url.startswith("file://") and page.url.endswith(".html"), page.url
+    assert page.locator("h1").count() == 1
+    assert all(u.startswith(("file://", "data:", "blob:", "about:")) for u in page.requests), \
+        [u for u in page.requests if not u.startswith("file://")]
+    assert page.console_errors == []
