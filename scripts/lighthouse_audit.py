@@ -59,6 +59,8 @@ def main() -> int:
     parser.add_argument("site", type=Path)
     parser.add_argument("lighthouse", type=Path)
     parser.add_argument("--min", type=int, default=95, help="lowest acceptable score (0-100)")
+    parser.add_argument("--preset", choices=("mobile", "desktop"), default="mobile",
+                        help="Lighthouse's device and network emulation (mobile: its default)")
     args = parser.parse_args()
 
     server = http.server.ThreadingHTTPServer(
@@ -74,16 +76,16 @@ def main() -> int:
             print(f"{name}: {rel} is not in the built site, skipped", file=sys.stderr)
             failed = True
             continue
-        report = OUT / name
+        report = OUT / f"{name}-{args.preset}"
         subprocess.run(
             [str(args.lighthouse), base + rel, "--quiet", f"--chrome-flags={CHROME_FLAGS}",
              "--only-categories=" + ",".join(CATEGORIES), "--output=json", "--output=html",
-             f"--output-path={report}"],
+             f"--output-path={report}"] + (["--preset=desktop"] if args.preset == "desktop" else []),
             check=True, env=env)
         result = json.loads(report.with_suffix(".report.json").read_text(encoding="utf-8"))
         scores = {c: round(result["categories"][c]["score"] * 100) for c in CATEGORIES}
         low = {c: s for c, s in scores.items() if s < args.min}
-        print(f"{name:8s} {rel:24s} " + "  ".join(f"{c} {s}" for c, s in scores.items())
+        print(f"{name:8s} {args.preset:8s} {rel:24s} " + "  ".join(f"{c} {s}" for c, s in scores.items())
               + (f"   BELOW {args.min}: {sorted(low)}" if low else ""))
         for c in low:  # what to fix: the failing audits of that category
             for ref in result["categories"][c]["auditRefs"]:
@@ -92,7 +94,7 @@ def main() -> int:
                     print(f"    {c}: {audit['id']} ({audit['score']}): {audit['title']}")
         failed |= bool(low)
     server.shutdown()
-    print(f"reports: {OUT.relative_to(ROOT)}/<page>.report.html")
+    print(f"reports: {OUT.relative_to(ROOT)}/<page>-{args.preset}.report.html")
     return 1 if failed else 0
 
 

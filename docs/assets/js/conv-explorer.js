@@ -146,17 +146,20 @@
       covered: used_cells, output: out,
       outShape: dim === 1 ? [Wo] : [Ho, Wo],
       values: dim === 1 ? out[0].slice() : out.map(function (row) { return row.slice(); }),
-      tex: formulaTex(dim, H, W, K, S, P, Ho, Wo),
+      tex: formulaTex(dim, H, W, K, S, P, Ho, Wo, false),
+      texStacked: formulaTex(dim, H, W, K, S, P, Ho, Wo, true),
       text: formulaText(dim, H, W, K, S, P, Ho, Wo)
     };
   }
 
-  function formulaTex(dim, H, W, K, S, P, Ho, Wo) {
+  // stacked: 窄屏上把代入数字的一半换到下一行
+  function formulaTex(dim, H, W, K, S, P, Ho, Wo, stacked) {
+    var brk = stacked ? "\\\\&" : "";
     function one(lhs, n, sym, res) {
-      return lhs + "\\left\\lfloor\\frac{" + sym + "+2P-K}{S}\\right\\rfloor+1" +
+      return lhs + "\\left\\lfloor\\frac{" + sym + "+2P-K}{S}\\right\\rfloor+1" + brk +
         "=\\left\\lfloor\\frac{" + n + "+2\\times" + P + "-" + K + "}{" + S + "}\\right\\rfloor+1=" + res;
     }
-    if (dim === 1) return one("", W, "M", Wo);
+    if (dim === 1) return stacked ? "\\begin{aligned}&" + one("", W, "M", Wo) + "\\end{aligned}" : one("", W, "M", Wo);
     return "\\begin{aligned}" + one("H'&=", H, "H", Ho) + "\\\\" + one("W'&=", W, "W", Wo) + "\\end{aligned}";
   }
 
@@ -346,10 +349,7 @@
     bar.appendChild(this.counter);
 
     this.status = el("p", { class: "cx-status", "aria-live": "polite" });
-    this.hint = el("p", { class: "cx-hint",
-      text: "点一下画面（或用 Tab 键选中它）后：← → 单步，空格 播放/暂停。" +
-        (this.dim === 2 ? "输入数值按 (i·W + j) mod 10 生成，核按 (u·K + v) mod 10 生成。"
-          : "输入数值按 i mod 10 生成，核按 k mod 10 生成。") });
+    this.hint = el("p", { class: "cx-hint" });
 
     ui.appendChild(params);
     ui.appendChild(modeBox);
@@ -426,10 +426,15 @@
     if (r.dim === 1) root.setAttribute("data-output-length", String(r.Wo));
     else root.removeAttribute("data-output-length");
     root.setAttribute("data-output-values", JSON.stringify(r.values));
+    this.hint.textContent = "点一下画面（或用 Tab 键选中它）后：← → 单步，空格 播放/暂停。" +
+      (opts.input ? "输入是本页例子的数值，" : this.dim === 2 ? "输入数值按 (i·W + j) mod 10 生成，"
+        : "输入数值按 i mod 10 生成，") +
+      (opts.kernel ? "核是本页例子的数值。" : this.dim === 2 ? "核按 (u·K + v) mod 10 生成。" : "核按 k mod 10 生成。");
 
     if (window.katex && typeof window.katex.render === "function") {
       try {
-        window.katex.render(r.tex, this.formula, { displayMode: true, throwOnError: true });
+        var narrow = this.root.clientWidth > 0 && this.root.clientWidth < 560;
+        window.katex.render(narrow ? r.texStacked : r.tex, this.formula, { displayMode: true, throwOnError: true });
       } catch (e) {
         this.formula.textContent = r.text;
       }
