@@ -431,11 +431,19 @@ def explorer_pages(site_dir: Path) -> list[str]:
                   if 'class="conv-explorer' in p.read_text(encoding="utf-8"))
 
 
+CHAPTER_EXPLORERS = {"cnn/stride_padding/", "cnn/conv_types/", "cnn/cross_correlation/",
+                     "cnn/padding_stride_2d/"}
+
+
 def test_every_mount_point_in_the_chapters_mounts(page_in, site_url, site_dir):
+    """Each chapter widget mounts with its page's own settings, also on a phone-width screen."""
     pages = explorer_pages(site_dir)
-    page = page_in()
+    assert CHAPTER_EXPLORERS <= set(pages), pages
+    page = page_in(width=360)
     for rel in pages:
         page.goto(site_url + rel, wait_until="networkidle")
+        overflow = page.evaluate("() => document.documentElement.scrollWidth - innerWidth")
+        assert overflow <= 0, (rel, overflow)
         states = page.eval_on_selector_all(".conv-explorer", """els => els.map(el => ({
             mounted: el.hasAttribute('data-cx-mounted'), error: el.dataset.error || null,
             uis: el.querySelectorAll('.cx-ui').length, fallback: el.querySelector('.cx-fallback').hidden,
