@@ -564,6 +564,8 @@
     this.outCells.forEach(function (c, i) {
       c.classList.toggle("cx-done", i < idx);
       c.classList.toggle("cx-now", i === idx);
+      if (i > idx) c.setAttribute("aria-hidden", "true"); // 还没算到：画面上是空格，读屏也先不读
+      else c.removeAttribute("aria-hidden");
     });
     var name = r.dim === 1 ? "y[" + ox + "]" : "Y[" + oy + ", " + ox + "]";
     this.status.textContent = name + " = " + terms.join(" + ") + " = " + fmt(r.output[oy][ox]);
