@@ -12,7 +12,7 @@ serve: setup
 
 test: setup
 	bash scripts/ensure-chromium
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2
 
 build: setup
 	$(BIN)/mkdocs build --strict

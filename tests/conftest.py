@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # `import snippets` from any working directory
@@ -29,8 +30,22 @@ def offline_fixture():
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
-    """Build the whole site strictly, with the network cut off, into a temporary folder."""
-    out = tmp_path_factory.mktemp("site")
+    """Build the whole site strictly, with the network cut off, into a temporary folder.
+
+    Under pytest-xdist the workers share one build: the first builds, the others wait on a lock.
+    """
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    shared = tmp_path_factory.getbasetemp().parent if worker else tmp_path_factory.getbasetemp()
+    out = shared / "site"
+    with FileLock(str(shared / "site.lock")):
+        if not (out / ".built").is_file():
+            build_site(out)
+            (out / ".built").touch()
+    return out
+
+
+def build_site(out: Path) -> None:
+    shutil.rmtree(out, ignore_errors=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
         offline([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(out)]),
@@ -38,18 +53,26 @@ def site_dir(tmp_path_factory) -> Path:
     )
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed offline:\n{result.stdout}\n{result.stderr}")
-    return out
 
 
-@pytest.fixture(scope="session")
-def summary(pytestconfig) -> list[str]:
-    """Lines a test wants printed at the end of the run (e.g. the code-block count)."""
-    return pytestconfig.stash.setdefault(SUMMARY_KEY, [])
+@pytest.fixture
+def summary(request) -> list[str]:
+    """Lines a test wants printed at the end of the run (e.g. the code-block count).
+
+    They travel as the test's user properties, so they reach the terminal from xdist workers too.
+    """
+
+    class Lines(list):
+        def append(self, line: str) -> None:
+            super().append(line)
+            request.node.user_properties.append(("summary", line))
+
+    return Lines()
 
 
-SUMMARY_KEY = pytest.StashKey[list]()
-
-
-def pytest_terminal_summary(terminalreporter, config):
-    for line in config.stash.get(SUMMARY_KEY, []):
-        terminalreporter.write_line(line)
+def pytest_terminal_summary(terminalreporter):
+    reports = [r for key in ("passed", "failed") for r in terminalreporter.stats.get(key, [])]
+    for report in reports:
+        for key, value in getattr(report, "user_properties", []):
+            if key == "summary" and report.when == "call":
+                terminalreporter.write_line(value)

@@ -82,3 +82,11 @@ def test_the_rule_detects_an_orphan(tmp_path):
     page.write_text('```python\n--8<-- "snippets/a/b/ex01_x.py:usage"\n```\n', encoding="utf-8")
     assert included_files(page) == {"snippets/a/b/ex01_x.py"}
     assert "snippets/a/b/ex02_y.py" not in included_files(page)
+
+
+def test_headings_hold_no_math():
+    # the table of contents, the header and search show headings as plain text, where TeX stays raw
+    heading = re.compile(r"^#{1,6} .*(\$|\\\()", re.M)
+    offenders = [f"{p.relative_to(ROOT)}: {m.group(0)}" for p in sorted(DOCS.rglob("*.md"))
+                 for m in heading.finditer(p.read_text(encoding="utf-8"))]
+    assert not offenders, offenders
