@@ -125,12 +125,13 @@ def discover() -> list[str]:
     return sorted(found)
 
 
-def render_all(out_dir: Path) -> list[str]:
-    """Render every registered figure in every style below ``out_dir``."""
+def render_all(out_dir: Path, styles: list[str] | None = None) -> list[str]:
+    """Render every registered figure in the given styles (default: all) below ``out_dir``."""
     discover()
+    chosen = [STYLES[name] for name in (styles or STYLES)]
     written = []
     for (module, name), draw in sorted(REGISTRY.items()):
-        for style in STYLES.values():
+        for style in chosen:
             rel = asset_path(module, name, style.name)
             target = out_dir / rel
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -140,12 +141,15 @@ def render_all(out_dir: Path) -> list[str]:
 
 
 if __name__ == "__main__":
-    import sys
+    import argparse
 
-    if len(sys.argv) != 2:
-        raise SystemExit("usage: python -m snippets.figures OUT_DIR")
+    parser = argparse.ArgumentParser(description="Draw the figures of every page as SVG files.")
+    parser.add_argument("out_dir", type=Path)
+    parser.add_argument("--style", action="append", choices=sorted(STYLES),
+                        help="only this style (repeatable); default: every style")
+    args = parser.parse_args()
     # run through the imported module: page modules register into *its* REGISTRY
     from snippets.figures import render_all as render_registered
 
-    for path in render_registered(Path(sys.argv[1])):
+    for path in render_registered(args.out_dir, args.style):
         print(path)

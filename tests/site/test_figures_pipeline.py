@@ -76,3 +76,22 @@ def test_missing_katex_is_a_clear_build_error(tmp_path):
 
     with pytest.raises(PluginError, match="npm ci"):
         load_hook("assets").katex_dist(tmp_path)
+
+
+def test_declared_names_match_the_registry():
+    # the build adds files by the decorator names read with ast, before anything is drawn
+    hook = load_hook("figures")
+    figures.discover()
+    registered = sorted(figures.asset_path(m, n, s) for (m, n) in figures.REGISTRY for s in hook.STYLES)
+    assert hook.declared_figures(ROOT) == registered
+    assert sorted(hook.STYLES) == sorted(figures.STYLES)
+
+
+def test_drawing_with_a_wrong_name_fails_the_build(tmp_path):
+    from mkdocs.exceptions import PluginError
+
+    hook = load_hook("figures")
+    (tmp_path / "draw").mkdir()
+    done = __import__("subprocess").Popen(["true"])
+    with pytest.raises(PluginError, match="differ from the names"):
+        hook.finish_drawing(tmp_path / "out", tmp_path / "draw", [done], ["a/b.assets/x-light.svg"])
