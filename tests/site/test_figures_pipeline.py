@@ -95,3 +95,17 @@ def test_drawing_with_a_wrong_name_fails_the_build(tmp_path):
     done = __import__("subprocess").Popen(["true"])
     with pytest.raises(PluginError, match="differ from the names"):
         hook.finish_drawing(tmp_path / "out", tmp_path / "draw", [done], ["a/b.assets/x-light.svg"])
+
+
+def registered_figures():
+    figures.discover()
+    return sorted(figures.REGISTRY.items())
+
+
+@pytest.mark.parametrize(("key", "draw"), registered_figures(),
+                         ids=lambda v: ":".join(v) if isinstance(v, tuple) else "")
+def test_every_figure_renders_in_both_styles(key, draw):
+    # one check for every registered figure; the page tests check what each figure shows
+    light, dark = (figures.render(draw, figures.STYLES[s]) for s in ("light", "dark"))
+    assert light.startswith(b"<?xml") and b"<svg" in light and light != dark
+    assert figures.STYLES["dark"].foreground.encode() in dark

@@ -15,13 +15,3 @@ def test_low_pass_tracks_the_slow_wave_and_high_pass_does_not():
     assert abs(corr_high) < 0.2               # the slow wave is (almost) gone from the high-pass output
     np.testing.assert_allclose(low, np.convolve(x, LOW_PASS, "valid"))
     np.testing.assert_allclose(high, np.convolve(x, HIGH_PASS, "valid"))
-
-
-def test_figures_render_in_both_styles():
-    from snippets.figures import STYLES, render
-
-    for draw in (figures.filters_figure, figures.delayed_sum_figure):
-        light, dark = (render(draw, STYLES[s]) for s in ("light", "dark"))
-        assert light.startswith(b"<?xml") and b"<svg" in light
-        assert light != dark
-        assert STYLES["dark"].foreground.encode() in dark

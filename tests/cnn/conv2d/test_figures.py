@@ -26,11 +26,3 @@ def test_figure_shows_the_numbers_it_claims():
         assert texts[2] == [f"{v:g}" for v in Y.ravel()]
     finally:
         plt.close(fig)
-
-
-def test_figure_renders_in_both_styles():
-    from snippets.figures import STYLES, render
-
-    light, dark = (render(figures.worked_example_figure, STYLES[s]) for s in ("light", "dark"))
-    assert light.startswith(b"<?xml") and light != dark
-    assert STYLES["dark"].foreground.encode() in dark

@@ -17,12 +17,3 @@ def test_outputs_sit_at_their_window_centres():
 def test_even_kernel_same_centres_are_half_a_step_off():
     centres, _ = figures.placed_outputs([1, 2, 3, 4, 5], [1, 1], "same")
     assert centres.tolist() == [1.5, 2.5, 3.5, 4.5, 5.5]
-
-
-def test_figure_renders_in_both_styles():
-    from snippets.figures import STYLES, render
-
-    light, dark = (render(figures.types_figure, STYLES[s]) for s in ("light", "dark"))
-    assert light.startswith(b"<?xml") and b"<svg" in light
-    assert light != dark
-    assert STYLES["dark"].foreground.encode() in dark

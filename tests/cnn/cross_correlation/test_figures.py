@@ -95,12 +95,3 @@ def test_corr_example_figure_shows_the_lecture_numbers():
         assert texts[2] == ["19", "25", "37", "43"]
     finally:
         plt.close(fig)
-
-
-def test_figures_render_in_both_styles():
-    from snippets.figures import STYLES, render
-
-    for draw in (figures.bench_figure, figures.corr_example_figure):
-        light, dark = (render(draw, STYLES[s]) for s in ("light", "dark"))
-        assert light.startswith(b"<?xml") and light != dark
-        assert STYLES["dark"].foreground.encode() in dark

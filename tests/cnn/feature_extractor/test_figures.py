@@ -51,11 +51,3 @@ def test_figure_draws_every_panel_with_its_data():
             np.testing.assert_allclose(shown, expected)
     finally:
         plt.close(fig)
-
-
-def test_figure_renders_in_both_styles():
-    from snippets.figures import STYLES, render
-
-    light, dark = (render(figures.photo_maps_figure, STYLES[s]) for s in ("light", "dark"))
-    assert light.startswith(b"<?xml") and light != dark
-    assert STYLES["dark"].foreground.encode() in dark

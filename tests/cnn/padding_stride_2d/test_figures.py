@@ -41,12 +41,3 @@ def test_stride_windows_geometry():
     # windows start every 2 cells: 2 per row without padding, 3 with padding 1
     assert figures.window_corners(5, 3, 2, 0) == [(0, 0), (0, 2), (2, 0), (2, 2)]
     assert [c for r, c in figures.window_corners(5, 3, 2, 1) if r == 0] == [0, 2, 4]
-
-
-def test_figures_render_in_both_styles():
-    from snippets.figures import STYLES, render
-
-    for draw in (figures.size_vs_depth_figure, figures.stride_windows_figure):
-        light, dark = (render(draw, STYLES[s]) for s in ("light", "dark"))
-        assert light.startswith(b"<?xml") and light != dark
-        assert STYLES["dark"].foreground.encode() in dark

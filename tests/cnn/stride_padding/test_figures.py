@@ -21,12 +21,3 @@ def test_panel_titles_state_the_right_counts():
     # titles: "(a) stride S=2, padding P=0: 3 outputs", "(b) stride S=1, padding P=1: 7 outputs"
     assert len(figures.layout(EXAMPLE_X, EXAMPLE_W, 2, 0)[1]) == 3
     assert len(figures.layout(EXAMPLE_X, EXAMPLE_W, 1, 1)[1]) == 7
-
-
-def test_figure_renders_in_both_styles():
-    from snippets.figures import STYLES, render
-
-    light, dark = (render(figures.stride_padding_figure, STYLES[s]) for s in ("light", "dark"))
-    assert light.startswith(b"<?xml") and b"<svg" in light
-    assert light != dark
-    assert STYLES["dark"].foreground.encode() in dark

@@ -21,12 +21,3 @@ def test_local_edges_follow_the_convolution_formula():
     for j, i, k in edges:
         drawn[j, i] = w[k - 1]
     np.testing.assert_array_equal(drawn, T)
-
-
-def test_figure_renders_in_both_styles():
-    from snippets.figures import STYLES, render
-
-    light, dark = (render(figures.connections_figure, STYLES[s]) for s in ("light", "dark"))
-    assert light.startswith(b"<?xml") and b"<svg" in light
-    assert light != dark
-    assert STYLES["dark"].foreground.encode() in dark

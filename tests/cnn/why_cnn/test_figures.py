@@ -19,12 +19,3 @@ def test_convolution_scatter_lies_exactly_on_the_diagonal():
     assert Y.shape == (10, 10)
     assert torch.equal(Y[:, :-1], Y_shift[:, 1:])
     assert len(torch.unique(Y)) > 3                       # not a trivial all-zero map
-
-
-def test_figure_renders_in_both_styles():
-    from snippets.figures import STYLES, render
-
-    light, dark = (render(figures.shift_figure, STYLES[s]) for s in ("light", "dark"))
-    assert light.startswith(b"<?xml") and b"<svg" in light
-    assert light != dark
-    assert STYLES["dark"].foreground.encode() in dark

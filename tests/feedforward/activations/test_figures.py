@@ -24,12 +24,3 @@ def test_plotted_curves_are_the_functions_and_their_derivatives():
 def test_curves_rejects_an_unknown_group():
     with pytest.raises(ValueError, match=r"^which "):
         figures.curves("linear")
-
-
-def test_figures_render_in_both_styles():
-    from snippets.figures import STYLES, render
-
-    for draw in (figures.functions_figure, figures.derivatives_figure):
-        light, dark = (render(draw, STYLES[s]) for s in ("light", "dark"))
-        assert light.startswith(b"<?xml") and b"<svg" in light
-        assert light != dark

@@ -16,10 +16,3 @@ def test_toy_batch_is_not_linearly_separable_but_balanced():
     X, y = figures.toy_batch()
     assert X.shape == (3, 40) and set(y) == {0, 1}
     assert 10 < y.sum() < 30
-
-
-def test_figure_renders_in_both_styles():
-    from snippets.figures import STYLES, render
-
-    light, dark = (render(figures.training_figure, STYLES[s]) for s in ("light", "dark"))
-    assert light.startswith(b"<?xml") and light != dark

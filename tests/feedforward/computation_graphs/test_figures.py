@@ -15,10 +15,3 @@ def test_static_graph_holds_both_branches_and_the_cond_node():
 def test_dynamic_graphs_show_only_the_branch_taken():
     # figure caption: Pow, Sum for x = [1, 2]; Mul, Sum for x = [-1, -2]
     assert figures.dynamic_graphs() == {(1.0, 2.0): ["x", "Pow", "Sum"], (-1.0, -2.0): ["x", "Mul", "Sum"]}
-
-
-def test_figure_renders_in_both_styles():
-    from snippets.figures import STYLES, render
-
-    light, dark = (render(figures.graphs_figure, STYLES[s]) for s in ("light", "dark"))
-    assert light.startswith(b"<?xml") and light != dark

@@ -17,11 +17,3 @@ def test_error_curves_fall_for_both_constructions():
     assert all(b <= a for a, b in zip(stair[:-1], stair[1:], strict=True))
     assert all(b <= a for a, b in zip(lsq[:-1], lsq[1:], strict=True))
     assert all(q < s for q, s in zip(lsq, stair, strict=True))   # fitting beats the fixed staircase
-
-
-def test_figures_render_in_both_styles():
-    from snippets.figures import STYLES, render
-
-    for draw in (figures.fits_figure, figures.error_figure):
-        light, dark = (render(draw, STYLES[s]) for s in ("light", "dark"))
-        assert light.startswith(b"<?xml") and light != dark

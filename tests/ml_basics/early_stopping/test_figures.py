@@ -7,10 +7,3 @@ def test_plotted_runs_and_stopping_point():
     assert len(train_full) == len(val_full) == figures.MAX_EPOCHS
     assert val_full[stopper.best_epoch - 1] == stopper.best_loss == val_full.min()
     assert val_full[-1] > 3 * stopper.best_loss and train_full[-1] < train_full[stopper.best_epoch - 1]
-
-
-def test_figure_renders_in_both_styles():
-    from snippets.figures import STYLES, render
-
-    light, dark = (render(figures.early_stopping_figure, STYLES[s]) for s in ("light", "dark"))
-    assert light.startswith(b"<?xml") and light != dark

@@ -14,10 +14,3 @@ def test_path_is_the_gradient_descent_run_and_risk_falls():
     np.testing.assert_allclose(path[-1], gradient_descent(x, y, lr=0.5, steps=30), atol=1e-12)
     risks = [empirical_risk(w, b, x, y) for w, b in path]
     assert all(r1 < r0 for r0, r1 in pairwise(risks))
-
-
-def test_figure_renders_in_both_styles():
-    from snippets.figures import STYLES, render
-
-    light, dark = (render(figures.regression_figure, STYLES[s]) for s in ("light", "dark"))
-    assert light.startswith(b"<?xml") and light != dark

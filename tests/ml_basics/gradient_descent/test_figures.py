@@ -15,10 +15,3 @@ def test_plotted_quadratic_runs_show_the_four_behaviours():
 def test_plotted_regression_runs():
     runs = figures.regression_runs()
     assert runs[0.01][-1] > 0.5 and runs[0.5][-1] < 0.003 and runs[2.1][-1] > 1e3
-
-
-def test_figure_renders_in_both_styles():
-    from snippets.figures import STYLES, render
-
-    light, dark = (render(figures.learning_rate_figure, STYLES[s]) for s in ("light", "dark"))
-    assert light.startswith(b"<?xml") and light != dark

@@ -18,10 +18,3 @@ def test_hinge_and_cross_entropy_bound_the_zero_one_loss_from_above():
     m, curves = figures.margin_curves()
     for name in ("hinge", "cross-entropy / log 2"):
         assert np.all(curves[name] >= curves["0-1"] - 1e-12)
-
-
-def test_figure_renders_in_both_styles():
-    from snippets.figures import STYLES, render
-
-    light, dark = (render(figures.margin_figure, STYLES[s]) for s in ("light", "dark"))
-    assert light.startswith(b"<?xml") and light != dark

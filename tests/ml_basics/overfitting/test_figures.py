@@ -12,10 +12,3 @@ def test_curves_degree_9_interpolates_and_swings_between_the_points():
     truth = np.sin(2 * np.pi * grid)
     err = {d: np.mean((curves[d] - truth) ** 2) for d in figures.SHOWN_DEGREES}
     assert err[3] < err[1] and err[3] < err[9]
-
-
-def test_figure_renders_in_both_styles():
-    from snippets.figures import STYLES, render
-
-    light, dark = (render(figures.polynomial_figure, STYLES[s]) for s in ("light", "dark"))
-    assert light.startswith(b"<?xml") and light != dark

@@ -25,10 +25,3 @@ def test_small_batches_fall_faster_per_epoch_but_are_noisy():
     at_one = [r[np.searchsorted(t, 1.0)] for t, r in ((t1, r1), (t10, r10), (t200, r200))]
     assert [round(at_one[0], 4), round(at_one[1], 2), round(at_one[2], 2)] == [0.0055, 0.16, 1.19]
     assert np.any(np.diff(r1) > 0) and np.all(np.diff(r200) < 0)
-
-
-def test_figure_renders_in_both_styles():
-    from snippets.figures import STYLES, render
-
-    light, dark = (render(figures.batch_size_figure, STYLES[s]) for s in ("light", "dark"))
-    assert light.startswith(b"<?xml") and light != dark
