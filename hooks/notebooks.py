@@ -181,8 +181,9 @@ def clean_notebook_html(html: str, resolve_link, save_image) -> tuple[str, list[
     for cell in soup.select_one(".jp-Notebook").find_all("div", class_="jp-Cell", recursive=False):
         if "jp-MarkdownCell" in cell["class"]:
             markdown = cell.select_one(".jp-RenderedMarkdown")
-            markdown.attrs = {"class": ["nb-markdown", "jp-RenderedMarkdown"]}  # katex-init.js renders it
+            markdown.attrs = {"class": ["nb-markdown", "jp-RenderedMarkdown"]}
             join_cjk_lines(markdown)
+            mark_math(soup, markdown)
             notebook.append(markdown.extract())
         elif "jp-CodeCell" in cell["class"]:
             notebook.append(code_cell(soup, cell))
@@ -213,6 +214,27 @@ def join_cjk_lines(node: Tag) -> None:
     for text in node.find_all(string=True):
         if text.parent.name not in ("code", "pre") and CJK_LINE_BREAK.search(text):
             text.replace_with(CJK_LINE_BREAK.sub("", str(text)))
+
+
+# Jupyter's math delimiters; display first, so that $$x$$ is not read as two inline formulas.
+NOTEBOOK_MATH = re.compile(r"\$\$(.+?)\$\$|\$([^$\n]+?)\$", re.S)
+
+
+def mark_math(soup: BeautifulSoup, node: Tag) -> None:
+    """Turn Jupyter's ``$...$`` and ``$$...$$`` into arithmatex boxes, which hooks/katex.py typesets."""
+    for text in node.find_all(string=True):
+        if text.parent.name in ("code", "pre") or "$" not in text:
+            continue
+        pieces, last = [], 0
+        for match in NOTEBOOK_MATH.finditer(text):
+            display = match.group(1) is not None
+            box = soup.new_tag("span", attrs={"class": "arithmatex"})
+            box.string = (r"\[{}\]" if display else r"\({}\)").format(match.group(1) or match.group(2))
+            pieces += [text[last:match.start()], box]
+            last = match.end()
+        if "$" in text[last:]:
+            raise PluginError(f"unpaired $ in a notebook Markdown cell: {text[last:][:80]!r}")
+        text.replace_with(*pieces, text[last:])
 
 
 def code_cell(soup: BeautifulSoup, cell) -> Tag:

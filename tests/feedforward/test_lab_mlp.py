@@ -337,6 +337,29 @@ def test_line_breaks_between_chinese_characters_are_dropped():
     assert str(soup) == "<div><p>对照，同一台 PyTorch\n中文<code>甲\n乙</code></p></div>"
 
 
+def test_notebook_math_becomes_arithmatex_boxes_outside_code():
+    cell = "<div><p>令 $x_i^2$，且 $$a &lt; b$$ 成立；<code>$HOME$</code></p></div>"
+    soup = BeautifulSoup(cell, "html.parser")
+    hook.mark_math(soup, soup.div)
+    assert str(soup) == ('<div><p>令 <span class="arithmatex">\\(x_i^2\\)</span>，且 '
+                         '<span class="arithmatex">\\[a &lt; b\\]</span> 成立；<code>$HOME$</code></p></div>')
+
+
+def test_an_unpaired_dollar_in_a_notebook_cell_is_a_build_error():
+    soup = BeautifulSoup("<div><p>价格 $5，公式 $x$</p></div>", "html.parser")
+    with pytest.raises(hook.PluginError, match="unpaired"):
+        hook.mark_math(soup, soup.div)
+
+
+def test_every_formula_of_the_lab_is_typeset_in_the_build(page):
+    boxes = page.select("article .nb-markdown .arithmatex")
+    assert len(boxes) == 33 and all(box.select_one(".katex math annotation") for box in boxes)
+    assert sum(box.select_one(".katex-display") is not None for box in boxes) == 2  # the two $$ blocks
+    sources = [box.select_one("annotation").get_text() for box in boxes]
+    assert sources[-1] == r"-\log\dfrac{e}{e+9} = \log(1 + 9/e) \approx 1.4612"
+    assert "$" not in "".join(p.get_text() for p in page.select("article .nb-markdown p"))
+
+
 def test_links_to_other_pages_resolve_on_the_site_and_in_the_download(page, site_dir):
     # on the page: relative links to built pages; in the .ipynb (Jupyter, Colab): the published site
     relative = [a["href"] for a in page.select("article .nb-markdown a[href]")

@@ -75,7 +75,7 @@ def test_missing_katex_is_a_clear_build_error(tmp_path):
     from mkdocs.exceptions import PluginError
 
     with pytest.raises(PluginError, match="npm ci"):
-        load_hook("assets").katex_dist(tmp_path)
+        load_hook("katex").katex_dist(tmp_path)
 
 
 def test_declared_names_match_the_registry():

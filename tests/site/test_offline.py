@@ -54,8 +54,6 @@ def test_no_page_loads_anything_from_another_host(site_dir: Path):
 
 def test_katex_and_its_fonts_are_served_by_the_site(site_dir: Path):
     katex = site_dir / "assets" / "katex"
-    assert (katex / "katex.min.js").stat().st_size > 100_000
-    assert (katex / "contrib" / "auto-render.min.js").is_file()
     css = (katex / "katex.min.css").read_text(encoding="utf-8")
     woff2 = set(re.findall(r"fonts/([\w-]+\.woff2)", css))
     assert woff2 and all((katex / "fonts" / name).is_file() for name in woff2)

@@ -131,7 +131,7 @@ def check_copy_buttons(page) -> list[str]:
 
 
 def load(page, url):
-    """Open ``url`` and wait until katex-init.js has rendered the page's formulas."""
+    """Open ``url``; formulas are typeset in the build, the explorer's own formula right after load."""
     page.requests.clear()
     page.console_errors.clear()
     page.goto(url, wait_until="domcontentloaded")

@@ -1,0 +1,126 @@
+"""Formulas are typeset at build time (hooks/katex.py): readers get KaTeX's HTML and MathML, no script.
+
+The hook is checked on its own (delimiters, escaping, errors that name the formula) and on the built site:
+every formula box of every page holds KaTeX output whose TeX annotation is the source formula, and no
+page asks for KaTeX's script (only the convolution explorer loads it, on demand).
+"""
+
+from __future__ import annotations
+
+import html
+import importlib.util
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def load_hook():
+    spec = importlib.util.spec_from_file_location("katex_hook", ROOT / "hooks" / "katex.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+hook = load_hook()
+
+
+@pytest.fixture(scope="module")
+def renderer():
+    r = hook.Renderer(ROOT / "node_modules")
+    yield r
+    r.close()
+
+
+def boxes(page_html: str) -> list:
+    return BeautifulSoup(page_html, "html.parser").select(".arithmatex")
+
+
+def test_inline_and_display_boxes_keep_their_tag_and_mode(renderer):
+    out = renderer.typeset('<p>设 <span class="arithmatex">\\(x^2\\)</span>，则</p>'
+                           '<div class="arithmatex">\\[\\frac{a}{b}\\]</div>')
+    inline, display = boxes(out)
+    assert inline.name == "span" and inline.select_one(".katex") and not inline.select_one(".katex-display")
+    assert display.name == "div" and display.select_one(".katex-display")
+    assert [b.select_one("annotation").get_text() for b in (inline, display)] == ["x^2", "\\frac{a}{b}"]
+    assert out.startswith("<p>设 ") and "</span>，则</p>" in out
+
+
+def test_escaped_html_reaches_katex_as_tex(renderer):
+    (box,) = boxes(renderer.typeset('<span class="arithmatex">\\(a &lt; b \\&amp; c\\)</span>'))
+    assert box.select_one("annotation").get_text() == "a < b \\& c"
+    assert box.select_one(".katex-html").get_text().replace("\u200b", "") == "a<b&c"
+
+
+def test_mathml_is_there_for_screen_readers_and_html_is_hidden_from_them(renderer):
+    (box,) = boxes(renderer.typeset('<span class="arithmatex">\\(\\sigma(z)\\)</span>'))
+    assert box.select_one(".katex-mathml math")["xmlns"] == "http://www.w3.org/1998/Math/MathML"
+    assert box.select_one(".katex-html")["aria-hidden"] == "true"
+
+
+def test_chinese_inside_text_is_accepted(renderer):
+    (box,) = boxes(renderer.typeset('<span class="arithmatex">\\(\\text{损失} = 0\\)</span>'))
+    assert "损失" in box.select_one(".katex-html").get_text()
+
+
+@pytest.mark.parametrize("tex, reason", [
+    ("\\(\\frac{a}\\)", "Unexpected end of input"),     # a parse error
+    ("\\(\\notacommand x\\)", "Undefined control sequence"),
+    ("\\[a \\\\ b\\]", "newLineInDisplayMode"),          # accepted only leniently: strict reports it
+])
+def test_a_formula_katex_refuses_is_named_in_the_error(renderer, tex, reason):
+    with pytest.raises(hook.KatexError, match=re.escape(reason)) as error:
+        renderer.typeset(f'<span class="arithmatex">{tex}</span>')
+    assert repr(tex[2:-2]) in str(error.value)
+
+
+def test_a_box_without_delimiters_is_refused():
+    with pytest.raises(hook.KatexError, match="delimiters"):
+        hook.split_box("x^2")
+
+
+def test_the_renderer_is_started_once_and_reuses_results(renderer):
+    renderer.typeset('<span class="arithmatex">\\(y_1\\)</span>')
+    process = renderer.process
+    renderer.typeset('<span class="arithmatex">\\(y_1\\)</span><span class="arithmatex">\\(y_2\\)</span>')
+    assert renderer.process is process and {("y_1", False), ("y_2", False)} <= renderer.cache.keys()
+
+
+def built_pages(site_dir: Path) -> list[Path]:
+    return sorted(site_dir.rglob("index.html"))
+
+
+def test_every_formula_in_the_site_is_typeset_from_its_source(site_dir, summary):
+    problems, count = [], 0
+    for path in built_pages(site_dir):
+        text = path.read_text(encoding="utf-8")
+        for box in boxes(text):
+            count += 1
+            annotation = box.select_one(".katex .katex-mathml annotation[encoding='application/x-tex']")
+            if annotation is None or box.find(string=re.compile(r"\\\(|\\\[")) is not None:
+                problems.append(f"{path.relative_to(site_dir)}: {str(box)[:100]}")
+    assert not problems, problems
+    assert count > 1000
+    summary.append(f"formulas typeset at build time: {count}")
+
+
+def test_the_source_formula_is_what_the_reader_sees(site_dir):
+    # page 3.4: the output length formula, written in the Markdown, is the first display box's annotation
+    page = (site_dir / "cnn" / "stride_padding" / "index.html").read_text(encoding="utf-8")
+    source = (ROOT / "docs" / "cnn" / "stride_padding.md").read_text(encoding="utf-8")
+    first_display = re.search(r"^\$\$\n?(.+?)\n?\$\$", source, re.S | re.M).group(1).strip()
+    display = BeautifulSoup(page, "html.parser").select_one("div.arithmatex annotation")
+    assert html.unescape(display.get_text()).strip() == first_display
+
+
+def test_no_page_loads_katex_script_or_auto_render(site_dir):
+    katex = site_dir / "assets" / "katex"
+    assert (katex / "katex.min.js").stat().st_size > 100_000  # for the explorer, loaded on demand
+    assert not (katex / "contrib").exists()
+    for path in built_pages(site_dir):
+        scripts = [s.get("src", "") for s in BeautifulSoup(path.read_text(encoding="utf-8"),
+                                                           "html.parser").find_all("script")]
+        assert not [s for s in scripts if "katex" in s or "auto-render" in s], path
