@@ -145,9 +145,13 @@ def open_host(page_in, site_url, scheme="light", width=1280, **kwargs):
 
 
 def wait_for_katex(page, selector=".conv-explorer"):
-    """Wait until every widget's formula is typeset by KaTeX."""
+    """The explorer loads KaTeX itself; until then its formulas are plain text."""
     page.wait_for_function("sel => [...document.querySelectorAll(sel)].every(el =>"
                            " el.querySelector('.cx-formula .katex'))", arg=selector, timeout=10000)
+
+
+def katex_requests(page):
+    return [u for u in page.requests if u.endswith("/assets/katex/katex.min.js")]
 
 
 def widget_state(page, selector):
@@ -585,6 +589,80 @@ def test_instant_navigation_mounts_once(page_in, site_url):
     page.keyboard.press("ArrowRight")               # one listener: exactly one step
     assert widget_state(page, "#cx-test-1d")["step"] == 2
     assert page.console_errors == []
+
+
+def test_explorer_loads_katex_once_and_renders_with_it(page_in, site_url):
+    """The pages carry no KaTeX script; the explorer inserts katex.min.js (next to its own script) once,
+    however often the settings change and across instant navigation, and typesets its formulas with it."""
+    page = page_in()
+    serve_sitemap_for_loopback(page, site_url)
+    splice_widgets(page, site_url)
+    page.goto(site_url + HOST, wait_until="networkidle")
+    wait_for_katex(page)
+    page.evaluate("() => { window.sameDocument = true; }")
+    for s in (dict(M=9, K=4), dict(S=1, P=0), dict(K=2, P=2)):
+        set_params(page, "#cx-test-1d", **s)
+    for s in (dict(H=5, K=3), dict(S=2, P=1), dict(W=6)):
+        set_params(page, "#cx-test-2d", **s)
+    page.check("#cx-test-1d .cx-asym")
+    set_params(page, "#cx-test-1d", Pr=1)
+    # M=9, K=2, S=1, P=2 on the left and 1 on the right: floor((9 + 2 + 1 - 2) / 1) + 1 = 11
+    assert widget_state(page, "#cx-test-1d")["tex"].endswith("{9+2+1-2}{1}\\right\\rfloor+1=11")
+    # one script element, resolved next to conv-explorer.js (Material drops it from <head> on navigation)
+    assert page.evaluate("() => [...document.scripts].map(s => s.src).filter(s => s.includes('katex'))") == \
+        [site_url + "assets/katex/katex.min.js"]
+    for _ in range(2):
+        page.evaluate("href => { const a = document.createElement('a'); a.href = href;"
+                      " document.querySelector('.md-content').append(a); a.click(); }", site_url + OTHER)
+        page.wait_for_url(site_url + OTHER)
+        page.wait_for_function("() => !document.querySelector('.conv-explorer')")
+        page.go_back()
+        page.wait_for_selector("#cx-test-2d[data-cx-mounted]")
+    assert page.evaluate("() => window.sameDocument === true"), "instant navigation did not happen"
+    wait_for_katex(page)
+    assert katex_requests(page) == [site_url + "assets/katex/katex.min.js"]
+    # the page's own settings again after navigating back, typeset: M=7, K=3, S=2, P=1 -> 4; 2x2
+    assert widget_state(page, "#cx-test-1d")["tex"].endswith("{7+2\\times1-3}{2}\\right\\rfloor+1=4")
+    assert widget_state(page, "#cx-test-2d")["tex"].endswith("{3+2\\times0-2}{1}\\right\\rfloor+1=2"
+                                                            "\\end{aligned}")
+    assert page.locator(".katex-error").count() == 0
+    assert page.console_errors == []
+
+
+def test_formula_is_text_until_katex_arrives_and_stays_text_if_it_never_does(page_in, site_url):
+    text_4 = "⌊(M + 2P − K) / S⌋ + 1 = ⌊(7 + 2×1 − 3) / 2⌋ + 1 = 4"
+    text_5 = "⌊(M + 2P − K) / S⌋ + 1 = ⌊(9 + 2×1 − 3) / 2⌋ + 1 = 5"
+    # held back: the text formula follows the settings, then KaTeX typesets the current one
+    page = page_in()
+    held = []
+    page.route(site_url + "assets/katex/katex.min.js", lambda route: held.append(route))
+    splice_widgets(page, site_url, markup=WIDGETS["m1"])
+    page.goto(site_url + HOST, wait_until="domcontentloaded")
+    page.wait_for_selector("#cx-test-1d[data-cx-mounted]")
+    for _ in range(100):                          # until the explorer has asked for KaTeX
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert widget_state(page, "#cx-test-1d")["formula"] == text_4
+    set_params(page, "#cx-test-1d", M=9)
+    assert widget_state(page, "#cx-test-1d")["formula"] == text_5
+    assert len(held) == 1 and page.locator(".katex").count() == 0
+    held[0].continue_()
+    wait_for_katex(page)
+    assert widget_state(page, "#cx-test-1d")["tex"].endswith("{9+2\\times1-3}{2}\\right\\rfloor+1=5")
+    assert page.console_errors == []
+    # never arrives: the text formula stays, and our code throws nothing
+    page = page_in()
+    page.route(site_url + "assets/katex/katex.min.js", lambda route: route.abort())
+    splice_widgets(page, site_url, markup=WIDGETS["m1"])
+    with page.expect_event("requestfailed", lambda r: r.url.endswith("katex.min.js")):
+        page.goto(site_url + HOST)
+    page.wait_for_selector("#cx-test-1d[data-cx-mounted]")
+    set_params(page, "#cx-test-1d", M=9)
+    page.evaluate("() => new Promise(r => setTimeout(r, 100))")
+    assert widget_state(page, "#cx-test-1d")["formula"] == text_5
+    assert page.locator(".katex").count() == 0 and len(katex_requests(page)) == 1
+    assert [e for e in page.console_errors if not e.startswith("Failed to load resource")] == []
 
 
 def test_fallback_text_shows_only_without_scripts(browser, page_in, site_url):

@@ -29,6 +29,10 @@
  *   window.convExplorer.mountAll()            挂载页面上尚未挂载的部件（幂等）
  * 每个挂载后的元素带 data-output-shape（"4" 或 "2x2"）、一维时的 data-output-length、
  * data-output-values（输出的 JSON）；参数不可能时改为 data-error（错误信息）。
+ *
+ * 公式用 KaTeX 排版。页面本身不再带 KaTeX 的脚本（正文公式在构建时排好），所以第一个部件挂载时
+ * 按本文件自己的地址找到 ../katex/katex.min.js 插入页面，整个页面（含 instant 导航）只加载一次；
+ * 加载完成之前、或者加载失败时，显示文字版的公式。
  */
 (function () {
   "use strict";
@@ -38,6 +42,8 @@
   var NAMES = { M: "输入长度", H: "输入高度", W: "输入宽度", K: "核大小", S: "步长", P: "填充",
     Pr: "右端补零" };
   var TICK_MS = 700;
+  // 本文件的地址（只在脚本第一次执行时拿得到），KaTeX 就在它旁边的 ../katex/ 里
+  var SCRIPT_SRC = (document.currentScript && document.currentScript.src) || "";
 
   // ------------------------------------------------------------------ 计算（纯函数）
 
@@ -290,6 +296,37 @@
       note: "同样的输入和核，四周各补一圈零再以步长 2 滑动：输出 3×3。" }
   };
 
+  // ------------------------------------------------------------------ 按需加载 KaTeX
+
+  var katexPromise = null;
+
+  function hasKatex() {
+    return !!(window.katex && typeof window.katex.render === "function");
+  }
+
+  // KaTeX 的地址：相对于本文件（assets/js/conv-explorer.js -> assets/katex/katex.min.js），
+  // 从 file:// 打开的离线副本和 http 都适用
+  function katexUrl() {
+    try { return new URL("../katex/katex.min.js", SCRIPT_SRC).href; } catch (e) { return null; }
+  }
+
+  // 插入一次 <script>，所有部件共用同一个 promise；结果为 true 表示 KaTeX 可用。失败时不抛错
+  function loadKatex() {
+    if (hasKatex()) return Promise.resolve(true);
+    if (katexPromise) return katexPromise;
+    katexPromise = new Promise(function (resolve) {
+      var url = katexUrl();
+      if (!url) { resolve(false); return; }
+      var script = document.createElement("script");
+      script.src = url;
+      script.async = true;
+      script.onload = function () { resolve(hasKatex()); };
+      script.onerror = function () { resolve(false); };
+      document.head.appendChild(script);
+    });
+    return katexPromise;
+  }
+
   // ------------------------------------------------------------------ 部件
 
   function Explorer(root) {
@@ -531,19 +568,33 @@
         : "输入数值按 i mod 10 生成，") +
       (opts.kernel ? "核是本页例子的数值。" : this.dim === 2 ? "核按 (u·K + v) mod 10 生成。" : "核按 k mod 10 生成。");
 
-    if (window.katex && typeof window.katex.render === "function") {
-      try {
-        var narrow = this.root.clientWidth > 0 && this.root.clientWidth < 560;
-        window.katex.render(narrow ? r.texStacked : r.tex, this.formula, { displayMode: true, throwOnError: true });
-      } catch (e) {
-        this.formula.textContent = r.text;
-      }
-    } else {
-      this.formula.textContent = r.text;
-    }
+    this.renderFormula();
     this.draw();
     this.total = r.Ho * r.Wo;
     this.go(1);
+  };
+
+  // 公式：有 KaTeX 就排版；还没加载完（或加载失败）时先显示文字版，加载完再换成排版的
+  Explorer.prototype.renderFormula = function () {
+    var r = this.r, self = this;
+    if (!r || !r.ok) return;
+    if (!hasKatex()) {
+      this.formula.textContent = r.text;
+      if (!this.waiting) {
+        this.waiting = true;
+        loadKatex().then(function (ok) {
+          self.waiting = false;
+          if (ok) self.renderFormula();
+        });
+      }
+      return;
+    }
+    try {
+      var narrow = this.root.clientWidth > 0 && this.root.clientWidth < 560;
+      window.katex.render(narrow ? r.texStacked : r.tex, this.formula, { displayMode: true, throwOnError: true });
+    } catch (e) {
+      this.formula.textContent = r.text;
+    }
   };
 
   // 搭出格子（参数变了才重建），每一步只改几个类名
@@ -716,6 +767,7 @@
       root.convExplorer = new Explorer(root);
       made += 1;
     });
+    if (made > 0) loadKatex(); // 第一个部件挂载时开始加载（已经有 KaTeX 时什么也不做）
     return made;
   }
 
