@@ -16,6 +16,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -23,9 +24,10 @@ import pytest
 import torch
 import torch.nn.functional as F
 
+from snippets.cnn.conv_types.ex01_conv_types import conv1d_kind, paddings
 from snippets.cnn.cross_correlation.ex02_conv2d_vectorised import conv2d as corr2d
 from snippets.cnn.padding_stride_2d.ex01_output_size import conv_output_size
-from snippets.cnn.stride_padding.ex01_stride_padding import conv1d, output_length
+from snippets.cnn.stride_padding.ex01_stride_padding import check_int, conv1d, output_length
 
 pytestmark = pytest.mark.browser
 
@@ -49,14 +51,23 @@ def pattern(rows: int, cols: int) -> np.ndarray:
     return (np.arange(rows * cols) % 10).reshape(rows, cols).astype(float)
 
 
-def oracle_1d(M, K, S, P, mode, x=None, w=None):
-    """The package's output for the explorer's setting, or None when the package refuses it."""
+def oracle_1d(M, K, S, P, mode, x=None, w=None, Pr=None):
+    """The package's output for the explorer's setting, or None when the package refuses it.
+
+    With ``Pr`` the ends differ: ``P`` zeros on the left, ``Pr`` on the right (np.pad, then no padding).
+    """
     x = pattern(1, M)[0] if x is None else np.asarray(x, float)
     w = pattern(1, K)[0] if w is None else np.asarray(w, float)
+    # the package's conv1d is the book's convolution (flipped kernel); cross-correlation flips it back
+    w = w if mode == "conv" else w[::-1]
     try:
-        length = output_length(M, K, S, P)
-        # the package's conv1d is the book's convolution (flipped kernel); cross-correlation flips it back
-        y = conv1d(x, w if mode == "conv" else w[::-1], stride=S, padding=P)
+        if Pr is None:
+            length = output_length(M, K, S, P)
+            y = conv1d(x, w, stride=S, padding=P)
+        else:
+            check_int(P, "P", 0), check_int(Pr, "Pr", 0)
+            length = output_length(P + M + Pr, K, S, 0)
+            y = conv1d(np.pad(x, (P, Pr)), w, stride=S)
     except ValueError:
         return None
     assert len(y) == length
@@ -87,6 +98,11 @@ def test_oracles_agree_with_torch():
         want = F.conv1d(torch.tensor(x).view(1, 1, -1), torch.tensor(w[::-1].copy()).view(1, 1, -1),
                         stride=S, padding=P)
         assert np.allclose(oracle_1d(9, 3, S, P, "conv", x, w), want.flatten().numpy())
+    # asymmetric padding: np.pad + conv1d is what F.pad + F.conv1d computes
+    for P, Pr in [(0, 1), (2, 0), (1, 3)]:
+        padded = F.pad(torch.tensor(x).view(1, 1, -1), (P, Pr))
+        want = F.conv1d(padded, torch.tensor(w).view(1, 1, -1), stride=2)
+        assert np.allclose(oracle_1d(9, 3, 2, P, "corr", x, w, Pr=Pr), want.flatten().numpy())
     X, Wk = pattern(5, 6), np.array([[1.0, 2.0], [-3.0, 5.0]])
     want = F.conv2d(torch.tensor(X).view(1, 1, 5, 6), torch.tensor(np.flip(Wk).copy()).view(1, 1, 2, 2),
                     stride=2, padding=1)[0, 0].numpy()
@@ -124,7 +140,18 @@ def open_host(page_in, site_url, scheme="light", width=1280, **kwargs):
     splice_widgets(page, site_url, **kwargs)
     page.goto(site_url + HOST)
     page.wait_for_selector(".conv-explorer[data-cx-mounted]")
+    wait_for_katex(page)
     return page
+
+
+def wait_for_katex(page, selector=".conv-explorer"):
+    """The explorer loads KaTeX itself; until then its formulas are plain text."""
+    page.wait_for_function("sel => [...document.querySelectorAll(sel)].every(el =>"
+                           " el.querySelector('.cx-formula .katex'))", arg=selector, timeout=10000)
+
+
+def katex_requests(page):
+    return [u for u in page.requests if u.endswith("/assets/katex/katex.min.js")]
 
 
 def widget_state(page, selector):
@@ -138,7 +165,18 @@ def widget_state(page, selector):
         playing: el.querySelector('.cx-play').getAttribute('aria-pressed') === 'true',
         alert: el.querySelector('.cx-error').hidden ? '' : el.querySelector('.cx-error').textContent,
         tex: (el.querySelector('.cx-formula annotation') || {}).textContent || '',
+        formula: el.querySelector('.cx-formula').textContent,
         uis: el.querySelectorAll('.cx-ui').length,
+        inputs: [...el.querySelectorAll('.cx-grid1:not(.cx-out) .cx-cell:not(.cx-kernel)')]
+                .map(c => c.textContent),
+        pads: [...el.querySelectorAll('.cx-grid1:not(.cx-out) .cx-cell:not(.cx-kernel)')]
+              .map(c => c.classList.contains('cx-pad')),
+        note: el.querySelector('.cx-note').hidden ? ''
+              : el.querySelector('.cx-note').textContent.replaceAll('\u00a0', ' '),
+        asym: el.querySelector('.cx-asym') ? el.querySelector('.cx-asym').checked : null,
+        right: el.querySelector('input[data-param=Pr]') && !el.querySelector('input[data-param=Pr]')
+               .closest('label').hidden ? el.querySelector('input[data-param=Pr]').value : null,
+        left_label: el.querySelector('input[data-param=P]').closest('label').textContent.trim(),
     })""")
 
 
@@ -171,6 +209,88 @@ def test_explorer_1d_matches_the_package_on_a_grid(api_page):
         assert r["shape"] == [len(want)] == [(o["M"] + 2 * o["P"] - o["K"]) // o["S"] + 1], (o, r)
         assert r["values"] == want.tolist(), (o, r)
     assert valid >= 400
+
+
+def compute_all(page, grid):
+    return page.evaluate("grid => grid.map(o => { const r = convExplorer.compute(o); "
+                         "return r.ok ? {ok: true, shape: r.outShape, values: r.values, pads: [r.Pl, r.Pr],"
+                         " text: r.text, tex: r.tex} : {ok: false, field: r.field, error: r.error}; })", grid)
+
+
+def test_explorer_1d_asymmetric_padding_matches_the_package(api_page):
+    """Different zeros on the two ends (P on the left, Pr on the right) against np.pad + conv1d."""
+    pairs = [(a, b) for a in range(-1, 3) for b in range(-1, 4) if a != b]
+    grid = [dict(dim=1, M=M, K=K, S=S, P=P, Pr=Pr, mode=mode)
+            for M, K, S, (P, Pr), mode in itertools.product((1, 2, 3, 5, 8), range(1, 7), range(0, 4), pairs,
+                                                             ("corr", "conv"))]
+    assert len(grid) == 3840
+    valid = 0
+    for o, r in zip(grid, compute_all(api_page, grid), strict=True):
+        want = oracle_1d(o["M"], o["K"], o["S"], o["P"], o["mode"], Pr=o["Pr"])
+        if want is None:  # negative padding, zero stride, kernel longer than the padded input
+            assert not r["ok"] and r["field"] in ("K", "S", "P", "Pr"), (o, r)
+            assert r["error"].startswith(r["field"] + "（"), (o, r)
+            continue
+        valid += 1
+        assert r["ok"], (o, r)
+        M, K, S, P, Pr = o["M"], o["K"], o["S"], o["P"], o["Pr"]
+        # output length = floor((M + P_left + P_right - K) / S) + 1, and the formula says so with numbers
+        assert r["shape"] == [len(want)] == [(M + P + Pr - K) // S + 1], (o, r)
+        assert r["values"] == want.tolist(), (o, r)
+        assert r["pads"] == [P, Pr]
+        assert r["text"] == (f"⌊(M + P左 + P右 − K) / S⌋ + 1 = ⌊({M} + {P} + {Pr} − {K}) / {S}⌋ + 1 "
+                             f"= {len(want)}")
+        assert r["tex"].endswith(f"{{{M}+{P}+{Pr}-{K}}}{{{S}}}\\right\\rfloor+1={len(want)}"), r["tex"]
+    assert valid == 1380
+    # equal ends given as P and Pr: the symmetric formula with 2P, and the same numbers as P alone
+    both = compute_all(api_page, [dict(dim=1, M=7, K=3, S=2, P=1, Pr=1), dict(dim=1, M=7, K=3, S=2, P=1)])
+    assert both[0] == both[1] and both[0]["text"] == "⌊(M + 2P − K) / S⌋ + 1 = ⌊(7 + 2×1 − 3) / 2⌋ + 1 = 4"
+    # the messages name the setting (the two ends have their own names)
+    bad = compute_all(api_page, [
+        dict(dim=1, M=4, K=2, S=1, P=0, Pr=-1), dict(dim=1, M=4, K=2, S=1, P=-2, Pr=0),
+        dict(dim=1, M=4, K=2, S=1, P=0, Pr=1.5), dict(dim=1, M=2, K=6, S=1, P=1, Pr=2),
+        dict(dim=1, M=4, K=2, S=0, P=0, Pr=1), dict(dim=1, M=4, K=2, S=1, P=0, Pr=""),
+        dict(dim=2, H=3, W=3, K=2, S=1, P=0, Pr=1)])
+    assert [b["error"] for b in bad] == [
+        "Pr（右端补零） 不能是负数，收到 -1",
+        "P（左端补零） 不能是负数，收到 -2",
+        "Pr（右端补零） 必须是整数，收到 1.5",
+        "K（核大小）= 6 比补零后的输入长度 M + P左 + P右 = 5 还大：卷积核放不进去，没有输出。"
+        "请减小 K 或多补些零。",
+        "S（步长） 必须是正整数，收到 0",
+        "Pr（右端补零） 不能为空",
+        "Pr（右端补零）只用于一维卷积，收到 dim = 2"]
+
+
+def test_presets_1d_pad_like_the_package_and_pytorch(api_page):
+    """Every kernel length's narrow / wide / same preset pads as ``paddings`` does; the same preset keeps
+    the length M for even K too (PyTorch's padding="same" puts the extra zero on the right)."""
+    Ks = range(1, 16)  # every K the widget allows
+    presets = api_page.evaluate("Ks => Ks.map(K => ['narrow', 'wide', 'same'].map("
+                                "kind => convExplorer.preset1d(kind, K)))", list(Ks))
+    grid = []
+    for K, row in zip(Ks, presets, strict=True):
+        for kind, pr in zip(("narrow", "wide", "same"), row, strict=True):
+            assert pr["S"] == 1 and (pr["P"], pr["Pr"]) == paddings(kind, K), (kind, K, pr)
+        same = row[2]
+        grid += [dict(dim=1, M=M, K=K, S=1, P=same["P"], Pr=same["Pr"], mode="conv") for M in (1, 2, 5, 9)]
+    for o, r in zip(grid, compute_all(api_page, grid), strict=True):
+        M, K = o["M"], o["K"]
+        x, w = pattern(1, M)[0], pattern(1, K)[0]
+        assert r["ok"] and r["shape"] == [M], (o, r)
+        assert r["values"] == conv1d_kind(x, w, "same").tolist(), (o, r)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # torch warns that even K needs a padded copy
+            torch_same = F.conv1d(torch.tensor(x).view(1, 1, -1), torch.tensor(w[::-1].copy()).view(1, 1, -1),
+                                  padding="same").flatten()
+        assert len(torch_same) == M and r["values"] == torch_same.tolist(), (o, r)
+    # the note of an even K says where the extra zero goes
+    note = presets[3][2]["note"]  # K = 4
+    assert "K\u00a0−\u00a01\u00a0=\u00a03" in note  # the expressions do not break at a narrow width
+    note = note.replace("\u00a0", " ")
+    assert "左端补 ⌊(K − 1)/2⌋ = 1 个，右端补 K/2 = 2 个" in note and 'padding="same"' in note
+    assert "右边" in note and note.endswith("输出长度仍是 M。")
+    assert len(grid) == 60
 
 
 def test_explorer_2d_matches_the_package_on_a_grid(api_page):
@@ -282,6 +402,90 @@ def test_widget_draws_what_the_package_computes(page_in, site_url):
     assert lengths == {"narrow": "5", "wide": "9", "same": "7"}
 
 
+def test_same_preset_with_an_even_kernel_pads_one_more_zero_on_the_right(page_in, site_url):
+    """On the conv_types page (prose: K = 4 and 等宽卷积 -> 1 zero on the left, 2 on the right, still 5
+    outputs), and for every even K the widget allows."""
+    page = page_in()
+    page.goto(site_url + "cnn/conv_types/")
+    sel = ".conv-explorer"
+    wait_for_katex(page, sel)
+    x = [1, 2, 3, 4, 5]                          # the page's input; its kernel [1, 2, 3] only fits K = 3
+    state = widget_state(page, sel)
+    assert state["length"] == "5" and state["asym"] is False and state["right"] is None
+    assert state["pads"] == [True, False, False, False, False, False, True]
+
+    set_params(page, sel, K=4)
+    page.click(f"{sel} button[data-preset=same]")
+    state = widget_state(page, sel)
+    want = conv1d_kind(x, pattern(1, 4)[0], "same")  # the page's mode is the book's convolution
+    assert state["length"] == "5" and state["values"] == want.tolist() == [4, 10, 16, 22, 22]
+    assert state["cells"] == ["4", "10", "16", "22", "22"]
+    assert state["inputs"] == ["0", "1", "2", "3", "4", "5", "0", "0"]
+    assert state["pads"] == [True] + [False] * 5 + [True, True]
+    assert page.input_value(f"{sel} input[data-param=P]") == "1" and state["right"] == "2" and state["asym"]
+    assert state["left_label"] == "左端补零 P左"
+    assert state["note"] == ("等宽卷积：S = 1。K = 4 是偶数，要补 K − 1 = 3 个零，两端没法一样多："
+                             "左端补 ⌊(K − 1)/2⌋ = 1 个，右端补 K/2 = 2 个"
+                             '（PyTorch 的 padding="same" 也把多出的那个零补在右边），输出长度仍是 M。')
+    wait_for_katex(page, sel)
+    tex = widget_state(page, sel)["tex"]
+    assert "{M+P_{\\text{左}}+P_{\\text{右}}-K}{S}" in tex and tex.endswith("{5+1+2-4}{1}\\right\\rfloor+1=5")
+    page.focus(f"{sel} .cx-stage")
+    page.keyboard.press("End")                   # the last window: x[3], x[4] and both zeros on the right
+    assert widget_state(page, sel)["window"] == ["4", "5", "0", "0"]
+
+    for K in range(2, 16, 2):                    # every even K up to the widget's limit of 15
+        set_params(page, sel, K=K)
+        page.click(f"{sel} button[data-preset=same]")
+        state = widget_state(page, sel)
+        left, right = paddings("same", K)
+        assert state["length"] == "5" and state["pads"] == [True] * left + [False] * 5 + [True] * right, K
+        assert state["values"] == conv1d_kind(x, pattern(1, K)[0], "same").tolist(), K
+        assert f"左端补 ⌊(K − 1)/2⌋ = {left} 个，右端补 K/2 = {right} 个" in state["note"]
+    # the symmetric presets switch the two ends back together
+    set_params(page, sel, K=3)
+    page.click(f"{sel} button[data-preset=wide]")
+    state = widget_state(page, sel)
+    assert state["asym"] is False and state["right"] is None and state["length"] == "7"
+    assert state["pads"] == [True, True] + [False] * 5 + [True, True]
+    assert state["left_label"] == "填充 P"
+    assert page.console_errors == []
+
+
+def test_both_ends_can_be_set_with_the_keyboard(page_in, site_url):
+    page = open_host(page_in, site_url, markup=WIDGETS["m1"])
+    one = "#cx-test-1d"
+    page.focus(f"{one} input[data-param=P]")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.classList.contains('cx-asym')")
+    assert page.evaluate("() => document.activeElement.labels[0].textContent") == "两端补零不同"
+    page.keyboard.press(" ")
+    state = widget_state(page, one)
+    assert state["asym"] and state["right"] == "1" and state["length"] == "4"   # starts equal to P
+    page.keyboard.press("Shift+Tab")             # the right end's field sits just before the checkbox
+    assert page.evaluate("() => document.activeElement.dataset.param") == "Pr"
+    page.keyboard.press("Control+a")
+    page.keyboard.type("3")
+    state = widget_state(page, one)
+    want = oracle_1d(7, 3, 2, 1, "corr", Pr=3)   # M=7, K=3, S=2: floor((7 + 1 + 3 - 3) / 2) + 1 = 5
+    assert state["length"] == "5" and state["values"] == want.tolist()
+    assert state["pads"] == [True] + [False] * 7 + [True] * 3
+    wait_for_katex(page, one)
+    assert widget_state(page, one)["tex"].endswith("{7+1+3-3}{2}\\right\\rfloor+1=5")
+    set_params(page, one, Pr=-1)                 # a negative right end is refused by name
+    state = widget_state(page, one)
+    assert state["alert"] == "Pr（右端补零） 不能是负数，收到 -1" and state["values"] is None
+    assert page.get_attribute(f"{one} input[data-param=Pr]", "aria-invalid") == "true"
+    set_params(page, one, Pr=0)
+    assert widget_state(page, one)["values"] == oracle_1d(7, 3, 2, 1, "corr", Pr=0).tolist()
+    page.focus(f"{one} .cx-asym")
+    page.keyboard.press(" ")                     # unchecked: the right end follows P again
+    state = widget_state(page, one)
+    assert not state["asym"] and state["right"] is None and state["length"] == "4"
+    assert state["values"] == oracle_1d(7, 3, 2, 1, "corr").tolist()
+    assert state["left_label"] == "填充 P"
+
+
 def test_impossible_settings_show_a_message_not_a_picture(page_in, site_url):
     page = open_host(page_in, site_url)
     one = "#cx-test-1d"
@@ -315,7 +519,8 @@ def test_keyboard_reaches_every_control_and_steps_the_window(page_in, site_url):
         page.keyboard.press("Tab")
     reached = [r for r in reached if r]
     assert reached[:4] == ["M", "K", "S", "P"]
-    for wanted in ("radio", "narrow", "wide", "same", "cx-stage", "cx-play", "cx-next", "cx-reset"):
+    for wanted in ("cx-asym", "radio", "narrow", "wide", "same", "cx-stage", "cx-play", "cx-next",
+                   "cx-reset"):
         assert any(wanted in r for r in reached), (wanted, reached)
 
     page.focus(f"{one} .cx-stage")
@@ -386,6 +591,80 @@ def test_instant_navigation_mounts_once(page_in, site_url):
     assert page.console_errors == []
 
 
+def test_explorer_loads_katex_once_and_renders_with_it(page_in, site_url):
+    """The pages carry no KaTeX script; the explorer inserts katex.min.js (next to its own script) once,
+    however often the settings change and across instant navigation, and typesets its formulas with it."""
+    page = page_in()
+    serve_sitemap_for_loopback(page, site_url)
+    splice_widgets(page, site_url)
+    page.goto(site_url + HOST, wait_until="networkidle")
+    wait_for_katex(page)
+    page.evaluate("() => { window.sameDocument = true; }")
+    for s in (dict(M=9, K=4), dict(S=1, P=0), dict(K=2, P=2)):
+        set_params(page, "#cx-test-1d", **s)
+    for s in (dict(H=5, K=3), dict(S=2, P=1), dict(W=6)):
+        set_params(page, "#cx-test-2d", **s)
+    page.check("#cx-test-1d .cx-asym")
+    set_params(page, "#cx-test-1d", Pr=1)
+    # M=9, K=2, S=1, P=2 on the left and 1 on the right: floor((9 + 2 + 1 - 2) / 1) + 1 = 11
+    assert widget_state(page, "#cx-test-1d")["tex"].endswith("{9+2+1-2}{1}\\right\\rfloor+1=11")
+    # one script element, resolved next to conv-explorer.js (Material drops it from <head> on navigation)
+    assert page.evaluate("() => [...document.scripts].map(s => s.src).filter(s => s.includes('katex'))") == \
+        [site_url + "assets/katex/katex.min.js"]
+    for _ in range(2):
+        page.evaluate("href => { const a = document.createElement('a'); a.href = href;"
+                      " document.querySelector('.md-content').append(a); a.click(); }", site_url + OTHER)
+        page.wait_for_url(site_url + OTHER)
+        page.wait_for_function("() => !document.querySelector('.conv-explorer')")
+        page.go_back()
+        page.wait_for_selector("#cx-test-2d[data-cx-mounted]")
+    assert page.evaluate("() => window.sameDocument === true"), "instant navigation did not happen"
+    wait_for_katex(page)
+    assert katex_requests(page) == [site_url + "assets/katex/katex.min.js"]
+    # the page's own settings again after navigating back, typeset: M=7, K=3, S=2, P=1 -> 4; 2x2
+    assert widget_state(page, "#cx-test-1d")["tex"].endswith("{7+2\\times1-3}{2}\\right\\rfloor+1=4")
+    assert widget_state(page, "#cx-test-2d")["tex"].endswith("{3+2\\times0-2}{1}\\right\\rfloor+1=2"
+                                                            "\\end{aligned}")
+    assert page.locator(".katex-error").count() == 0
+    assert page.console_errors == []
+
+
+def test_formula_is_text_until_katex_arrives_and_stays_text_if_it_never_does(page_in, site_url):
+    text_4 = "⌊(M + 2P − K) / S⌋ + 1 = ⌊(7 + 2×1 − 3) / 2⌋ + 1 = 4"
+    text_5 = "⌊(M + 2P − K) / S⌋ + 1 = ⌊(9 + 2×1 − 3) / 2⌋ + 1 = 5"
+    # held back: the text formula follows the settings, then KaTeX typesets the current one
+    page = page_in()
+    held = []
+    page.route(site_url + "assets/katex/katex.min.js", lambda route: held.append(route))
+    splice_widgets(page, site_url, markup=WIDGETS["m1"])
+    page.goto(site_url + HOST, wait_until="domcontentloaded")
+    page.wait_for_selector("#cx-test-1d[data-cx-mounted]")
+    for _ in range(100):                          # until the explorer has asked for KaTeX
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert widget_state(page, "#cx-test-1d")["formula"] == text_4
+    set_params(page, "#cx-test-1d", M=9)
+    assert widget_state(page, "#cx-test-1d")["formula"] == text_5
+    assert len(held) == 1 and page.locator(".katex").count() == 0
+    held[0].continue_()
+    wait_for_katex(page)
+    assert widget_state(page, "#cx-test-1d")["tex"].endswith("{9+2\\times1-3}{2}\\right\\rfloor+1=5")
+    assert page.console_errors == []
+    # never arrives: the text formula stays, and our code throws nothing
+    page = page_in()
+    page.route(site_url + "assets/katex/katex.min.js", lambda route: route.abort())
+    splice_widgets(page, site_url, markup=WIDGETS["m1"])
+    with page.expect_event("requestfailed", lambda r: r.url.endswith("katex.min.js")):
+        page.goto(site_url + HOST)
+    page.wait_for_selector("#cx-test-1d[data-cx-mounted]")
+    set_params(page, "#cx-test-1d", M=9)
+    page.evaluate("() => new Promise(r => setTimeout(r, 100))")
+    assert widget_state(page, "#cx-test-1d")["formula"] == text_5
+    assert page.locator(".katex").count() == 0 and len(katex_requests(page)) == 1
+    assert [e for e in page.console_errors if not e.startswith("Failed to load resource")] == []
+
+
 def test_fallback_text_shows_only_without_scripts(browser, page_in, site_url):
     page = open_host(page_in, site_url)
     assert not page.locator("text=fallback-1d").is_visible()
@@ -403,6 +682,8 @@ def test_fallback_text_shows_only_without_scripts(browser, page_in, site_url):
 def test_phone_width_scrolls_the_grid_not_the_page(page_in, site_url, scheme, screenshot):
     page = open_host(page_in, site_url, scheme, width=360)
     set_params(page, "#cx-test-2d", H=32, W=32, K=5)
+    page.check("#cx-test-1d .cx-asym")             # the extra padding field and its checkbox fit too
+    set_params(page, "#cx-test-1d", Pr=2)
     widths = page.evaluate("""() => ({page: document.documentElement.scrollWidth, view: innerWidth,
         stage: document.querySelector('#cx-test-2d .cx-stage').scrollWidth,
         box: document.querySelector('#cx-test-2d .cx-stage').clientWidth})""")
@@ -415,6 +696,7 @@ def test_phone_width_scrolls_the_grid_not_the_page(page_in, site_url, scheme, sc
 def test_explorer_has_no_accessibility_violations(page_in, site_url, scheme):
     page = open_host(page_in, site_url, scheme)
     page.click("#cx-test-1d .cx-next")
+    page.check("#cx-test-1d .cx-asym")             # with both padding fields showing
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("""async () => {
         const r = await axe.run({include: [['#cx-test-1d'], ['#cx-test-2d']]}, {resultTypes: ['violations']});

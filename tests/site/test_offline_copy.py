@@ -69,3 +69,17 @@ def test_offline_copy_works_from_the_file_system(page_in, offline_copy: Path):
     assert all(u.startswith(("file://", "data:", "blob:", "about:")) for u in page.requests), \
         [u for u in page.requests if not u.startswith("file://")]
     assert page.console_errors == []
+
+
+def test_explorer_loads_katex_from_the_file_system(page_in, offline_copy: Path):
+    """The convolution explorer inserts katex.min.js itself, found next to its own script, also from file://."""
+    page = page_in()
+    page.goto((offline_copy / "cnn" / "conv_types.html").as_uri(), wait_until="load")
+    page.wait_for_selector(".conv-explorer .cx-formula .katex", timeout=10000)
+    katex = [u for u in page.requests if u.endswith("katex.min.js")]
+    assert katex == [(offline_copy / "assets" / "katex" / "katex.min.js").as_uri()]
+    # the page's same convolution, M=5, K=3, S=1, P=1: floor((5 + 2 - 3) / 1) + 1 = 5
+    tex = page.text_content(".conv-explorer .cx-formula annotation")
+    assert tex.endswith("{5+2\\times1-3}{1}\\right\\rfloor+1=5"), tex
+    assert page.locator(".katex-error").count() == 0
+    assert page.console_errors == []

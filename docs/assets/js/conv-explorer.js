@@ -17,21 +17,33 @@
  *   一维 x[i] = i mod 10，w[k] = k mod 10。
  * 下标从 0 开始，和代码一致。
  *
+ * 一维时两端的补零可以不同：K 为偶数的等宽卷积左端补 ⌊(K − 1)/2⌋ 个、右端补 K/2 个 0
+ * （与 PyTorch 的 padding="same" 相同）。部件里勾选“两端补零不同”后，P 是左端、Pr 是右端。
+ *
  * 只读的测试接口（部件自己画图用的就是它）：
- *   window.convExplorer.compute({dim, M | H, W, K, S, P, mode, input, kernel})
- *     -> {ok: true, outShape, values, ...} 或 {ok: false, field, error}
+ *   window.convExplorer.compute({dim, M | H, W, K, S, P, Pr, mode, input, kernel})
+ *     -> {ok: true, outShape, values, Pl, Pr, ...} 或 {ok: false, field, error}
+ *   Pr 只用于一维：给出时 P 是左端补零、Pr 是右端补零；不给时两端都补 P。
+ *   window.convExplorer.preset1d(name, K)     一维预设 -> {S, P, Pr, note}（P 左端、Pr 右端）
  *   window.convExplorer.pattern(rows, cols)   默认数值
  *   window.convExplorer.mountAll()            挂载页面上尚未挂载的部件（幂等）
  * 每个挂载后的元素带 data-output-shape（"4" 或 "2x2"）、一维时的 data-output-length、
  * data-output-values（输出的 JSON）；参数不可能时改为 data-error（错误信息）。
+ *
+ * 公式用 KaTeX 排版。页面本身不再带 KaTeX 的脚本（正文公式在构建时排好），所以第一个部件挂载时
+ * 按本文件自己的地址找到 ../katex/katex.min.js 插入页面，整个页面（含 instant 导航）只加载一次；
+ * 加载完成之前、或者加载失败时，显示文字版的公式。
  */
 (function () {
   "use strict";
   if (window.convExplorer) return; // 脚本只初始化一次（instant 导航不会重复订阅）
 
-  var LIMITS = { M: 64, H: 40, W: 40, K: 15, S: 16, P: 16 };
-  var NAMES = { M: "输入长度", H: "输入高度", W: "输入宽度", K: "核大小", S: "步长", P: "填充" };
+  var LIMITS = { M: 64, H: 40, W: 40, K: 15, S: 16, P: 16, Pr: 16 };
+  var NAMES = { M: "输入长度", H: "输入高度", W: "输入宽度", K: "核大小", S: "步长", P: "填充",
+    Pr: "右端补零" };
   var TICK_MS = 700;
+  // 本文件的地址（只在脚本第一次执行时拿得到），KaTeX 就在它旁边的 ../katex/ 里
+  var SCRIPT_SRC = (document.currentScript && document.currentScript.src) || "";
 
   // ------------------------------------------------------------------ 计算（纯函数）
 
@@ -45,16 +57,17 @@
     return out;
   }
 
-  function readInt(o, key) {
+  function readInt(o, key, name) {
     var v = o[key];
-    var label = key + "（" + NAMES[key] + "）";
+    var label = key + "（" + (name || NAMES[key]) + "）";
     if (v === undefined || v === null || String(v).trim() === "") {
       return { error: label + " 不能为空" };
     }
     var n = Number(v);
     if (!Number.isInteger(n)) return { error: label + " 必须是整数，收到 " + v };
-    if (key === "P" && n < 0) return { error: label + " 不能是负数，收到 " + n };
-    if (key !== "P" && n < 1) return { error: label + " 必须是正整数，收到 " + n };
+    var isPad = key === "P" || key === "Pr";
+    if (isPad && n < 0) return { error: label + " 不能是负数，收到 " + n };
+    if (!isPad && n < 1) return { error: label + " 必须是正整数，收到 " + n };
     if (n > LIMITS[key]) return { error: label + " 最大取 " + LIMITS[key] + "（再大就画不下了），收到 " + n };
     return { value: n };
   }
@@ -75,31 +88,84 @@
     return { ok: false, field: field, error: error };
   }
 
+  // 读出并检查整数参数；一维给了 Pr 时，P 只是左端补零
+  function readParams(o, dim) {
+    var asym = o.Pr !== undefined;
+    if (asym && dim !== 1) return fail("Pr", "Pr（右端补零）只用于一维卷积，收到 dim = " + dim);
+    var keys = dim === 1 ? ["M", "K", "S", "P"] : ["H", "W", "K", "S", "P"];
+    if (asym) keys.push("Pr");
+    var p = {};
+    for (var i = 0; i < keys.length; i++) {
+      var r = readInt(o, keys[i], asym && keys[i] === "P" ? "左端补零" : null);
+      if (r.error) return fail(keys[i], r.error);
+      p[keys[i]] = r.value;
+    }
+    p.Pl = p.P;
+    if (!asym) p.Pr = p.P;
+    return p;
+  }
+
+  // 核放不进补零后的输入时的说明；放得进时返回 null
+  function tooBig(dim, K, Hp, Wp, Pl, Pr) {
+    var what;
+    if (dim === 2) what = "补零后的输入 " + Hp + "×" + Wp;
+    else if (Pl === Pr) what = "补零后的输入长度 M + 2P = " + Wp;
+    else what = "补零后的输入长度 M + P左 + P右 = " + Wp;
+    if (K <= Wp && (dim === 1 || K <= Hp)) return null;
+    return "K（核大小）= " + K + " 比" + what + " 还大：卷积核放不进去，没有输出。请减小 K 或" +
+      (Pl === Pr ? "增大 P。" : "多补些零。");
+  }
+
+  // 在输入四周补零：上下各 Ph 行，左边 Pl 列、右边 Pr 列
+  function padInput(X, H, W, Ph, Pl, Pr) {
+    var padded = [], isPad = [];
+    for (var a = 0; a < H + 2 * Ph; a++) {
+      var prow = [], frow = [];
+      for (var b = 0; b < Pl + W + Pr; b++) {
+        var inside = a >= Ph && a < Ph + H && b >= Pl && b < Pl + W;
+        prow.push(inside ? X[a - Ph][b - Pl] : 0);
+        frow.push(!inside);
+      }
+      padded.push(prow);
+      isPad.push(frow);
+    }
+    return { padded: padded, isPad: isPad };
+  }
+
+  // 滑动窗口：输出，以及哪些格子被某个窗口覆盖过
+  function slide(padded, used, Kh, K, S, Ho, Wo, dim) {
+    var out = [], covered = padded.map(function (row) { return row.map(function () { return false; }); });
+    for (var y = 0; y < Ho; y++) {
+      var orow = [];
+      for (var x = 0; x < Wo; x++) {
+        var top = dim === 1 ? 0 : y * S, left = x * S, sum = 0;
+        for (var u = 0; u < Kh; u++) {
+          for (var v = 0; v < K; v++) {
+            sum += used[u][v] * padded[top + u][left + v];
+            covered[top + u][left + v] = true;
+          }
+        }
+        orow.push(sum);
+      }
+      out.push(orow);
+    }
+    return { out: out, covered: covered };
+  }
+
   function compute(o) {
     o = o || {};
     var dim = Number(o.dim);
     if (dim !== 1 && dim !== 2) return fail("dim", "dim 必须是 1 或 2，收到 " + o.dim);
-    var keys = dim === 1 ? ["M", "K", "S", "P"] : ["H", "W", "K", "S", "P"];
-    var p = {};
-    for (var i = 0; i < keys.length; i++) {
-      var r = readInt(o, keys[i]);
-      if (r.error) return fail(keys[i], r.error);
-      p[keys[i]] = r.value;
-    }
+    var p = readParams(o, dim);
+    if (p.ok === false) return p;
     var mode = o.mode === undefined ? "corr" : o.mode;
     if (mode !== "corr" && mode !== "conv") return fail("mode", "mode 必须是 corr 或 conv，收到 " + o.mode);
     var H = dim === 1 ? 1 : p.H, W = dim === 1 ? p.M : p.W;
-    var K = p.K, S = p.S, P = p.P;
-    var Kh = dim === 1 ? 1 : K, Ph = dim === 1 ? 0 : P;
-    var Hp = H + 2 * Ph, Wp = W + 2 * P;
-    if (dim === 1 && K > Wp) {
-      return fail("K", "K（核大小）= " + K + " 比补零后的输入长度 M + 2P = " + Wp +
-        " 还大：卷积核放不进去，没有输出。请减小 K 或增大 P。");
-    }
-    if (dim === 2 && (K > Hp || K > Wp)) {
-      return fail("K", "K（核大小）= " + K + " 比补零后的输入 " + Hp + "×" + Wp +
-        " 还大：卷积核放不进去，没有输出。请减小 K 或增大 P。");
-    }
+    var K = p.K, S = p.S, Pl = p.Pl, Pr = p.Pr;
+    var Kh = dim === 1 ? 1 : K, Ph = dim === 1 ? 0 : Pl;
+    var Hp = H + 2 * Ph, Wp = Pl + W + Pr;
+    var big = tooBig(dim, K, Hp, Wp, Pl, Pr);
+    if (big) return fail("K", big);
     var X = o.input === undefined || o.input === null ? pattern(H, W) : asMatrix(o.input, H, W);
     if (!X) return fail("input", "input 的形状必须是 " + (dim === 1 ? W : H + "×" + W) + "，且都是有限的数");
     var Wk = o.kernel === undefined || o.kernel === null ? pattern(Kh, K) : asMatrix(o.kernel, Kh, K);
@@ -109,67 +175,53 @@
     var used = mode === "conv"
       ? Wk.map(function (row) { return row.slice().reverse(); }).reverse()
       : Wk.map(function (row) { return row.slice(); });
-
-    var padded = [], isPad = [];
-    for (var a = 0; a < Hp; a++) {
-      var prow = [], frow = [];
-      for (var b = 0; b < Wp; b++) {
-        var inside = a >= Ph && a < Ph + H && b >= P && b < P + W;
-        prow.push(inside ? X[a - Ph][b - P] : 0);
-        frow.push(!inside);
-      }
-      padded.push(prow);
-      isPad.push(frow);
-    }
-
+    var pad = padInput(X, H, W, Ph, Pl, Pr);
     var Ho = dim === 1 ? 1 : Math.floor((Hp - K) / S) + 1;
     var Wo = Math.floor((Wp - K) / S) + 1;
-    var out = [], used_cells = [];
-    for (a = 0; a < Hp; a++) used_cells.push(new Array(Wp).fill(false));
-    for (var y = 0; y < Ho; y++) {
-      var orow = [];
-      for (var x = 0; x < Wo; x++) {
-        var top = dim === 1 ? 0 : y * S, left = x * S, sum = 0;
-        for (var u = 0; u < Kh; u++) {
-          for (var v = 0; v < K; v++) {
-            sum += used[u][v] * padded[top + u][left + v];
-            used_cells[top + u][left + v] = true;
-          }
-        }
-        orow.push(sum);
-      }
-      out.push(orow);
-    }
+    var s = slide(pad.padded, used, Kh, K, S, Ho, Wo, dim);
+    var g = { dim: dim, H: H, W: W, K: K, S: S, Pl: Pl, Pr: Pr, Ho: Ho, Wo: Wo };
     return {
-      ok: true, dim: dim, mode: mode, H: H, W: W, K: K, S: S, P: P, Kh: Kh, Ph: Ph, Hp: Hp, Wp: Wp,
-      Ho: Ho, Wo: Wo, input: X, kernel: Wk, used: used, padded: padded, isPad: isPad,
-      covered: used_cells, output: out,
+      ok: true, dim: dim, mode: mode, H: H, W: W, K: K, S: S, P: Pl, Pl: Pl, Pr: Pr, Kh: Kh, Ph: Ph,
+      Hp: Hp, Wp: Wp, Ho: Ho, Wo: Wo, input: X, kernel: Wk, used: used, padded: pad.padded,
+      isPad: pad.isPad, covered: s.covered, output: s.out,
       outShape: dim === 1 ? [Wo] : [Ho, Wo],
-      values: dim === 1 ? out[0].slice() : out.map(function (row) { return row.slice(); }),
-      tex: formulaTex(dim, H, W, K, S, P, Ho, Wo, false),
-      texStacked: formulaTex(dim, H, W, K, S, P, Ho, Wo, true),
-      text: formulaText(dim, H, W, K, S, P, Ho, Wo)
+      values: dim === 1 ? s.out[0].slice() : s.out.map(function (row) { return row.slice(); }),
+      tex: formulaTex(g, false),
+      texStacked: formulaTex(g, true),
+      text: formulaText(g)
     };
   }
 
-  // stacked: 窄屏上把代入数字的一半换到下一行
-  function formulaTex(dim, H, W, K, S, P, Ho, Wo, stacked) {
-    var brk = stacked ? "\\\\&" : "";
-    function one(lhs, n, sym, res) {
-      return lhs + "\\left\\lfloor\\frac{" + sym + "+2P-K}{S}\\right\\rfloor+1" + brk +
-        "=\\left\\lfloor\\frac{" + n + "+2\\times" + P + "-" + K + "}{" + S + "}\\right\\rfloor+1=" + res;
-    }
-    if (dim === 1) return stacked ? "\\begin{aligned}&" + one("", W, "M", Wo) + "\\end{aligned}" : one("", W, "M", Wo);
-    return "\\begin{aligned}" + one("H'&=", H, "H", Ho) + "\\\\" + one("W'&=", W, "W", Wo) + "\\end{aligned}";
+  // 公式里补零的那一项：两端相同写 2P，不同写 P左 + P右；[符号, 代入数字]
+  function padTerms(g, tex) {
+    if (g.Pl === g.Pr) return tex ? ["+2P", "+2\\times" + g.Pl] : [" + 2P", " + 2×" + g.Pl];
+    return tex ? ["+P_{\\text{左}}+P_{\\text{右}}", "+" + g.Pl + "+" + g.Pr]
+      : [" + P左 + P右", " + " + g.Pl + " + " + g.Pr];
   }
 
-  function formulaText(dim, H, W, K, S, P, Ho, Wo) {
+  // stacked: 窄屏上把代入数字的一半换到下一行
+  function formulaTex(g, stacked) {
+    var brk = stacked ? "\\\\&" : "", pt = padTerms(g, true);
     function one(lhs, n, sym, res) {
-      return lhs + "⌊(" + sym + " + 2P − K) / S⌋ + 1 = ⌊(" + n + " + 2×" + P + " − " + K + ") / " + S +
+      return lhs + "\\left\\lfloor\\frac{" + sym + pt[0] + "-K}{S}\\right\\rfloor+1" + brk +
+        "=\\left\\lfloor\\frac{" + n + pt[1] + "-" + g.K + "}{" + g.S + "}\\right\\rfloor+1=" + res;
+    }
+    if (g.dim === 1) {
+      var f = one("", g.W, "M", g.Wo);
+      return stacked ? "\\begin{aligned}&" + f + "\\end{aligned}" : f;
+    }
+    return "\\begin{aligned}" + one("H'&=", g.H, "H", g.Ho) + "\\\\" + one("W'&=", g.W, "W", g.Wo) +
+      "\\end{aligned}";
+  }
+
+  function formulaText(g) {
+    var pt = padTerms(g, false);
+    function one(lhs, n, sym, res) {
+      return lhs + "⌊(" + sym + pt[0] + " − K) / S⌋ + 1 = ⌊(" + n + pt[1] + " − " + g.K + ") / " + g.S +
         "⌋ + 1 = " + res;
     }
-    if (dim === 1) return one("", W, "M", Wo);
-    return one("H′ = ", H, "H", Ho) + "；" + one("W′ = ", W, "W", Wo);
+    if (g.dim === 1) return one("", g.W, "M", g.Wo);
+    return one("H′ = ", g.H, "H", g.Ho) + "；" + one("W′ = ", g.W, "W", g.Wo);
   }
 
   function fmt(v) {
@@ -192,26 +244,44 @@
     return node;
   }
 
+  // 标签文字“名称 P”，sub 为真时 P 带下标（P左、P右，与公式一致）
+  function setSymbol(span, name, sub, withSub) {
+    span.textContent = name + " P";
+    if (withSub) span.appendChild(el("sub", { text: sub }));
+  }
+
   function parseJSON(s) {
     if (!s) return null;
     try { return JSON.parse(s); } catch (e) { return null; }
   }
 
-  // 一维预设：书中的三类卷积，都取步长 1
+  // 说明文字里“K − 1 = 3”这样的式子不在运算符处折行（换成不换行的空格）
+  function keepTogether(text) {
+    return text.replace(/ ([−+=]) /g, "\u00a0$1\u00a0");
+  }
+
+  // 一维预设：书中的三类卷积，都取步长 1；P 是左端补零，Pr 是右端补零
   function preset1d(name, st) {
-    var K = Number(st.K);
+    var pr = presetPads(name, Number(st.K));
+    if (pr) pr.note = keepTogether(pr.note);
+    return pr;
+  }
+
+  function presetPads(name, K) {
     if (!Number.isInteger(K) || K < 1) return null;
-    if (name === "narrow") return { S: 1, P: 0, note: "窄卷积：S = 1，P = 0，输出长度 M − K + 1。" };
-    if (name === "wide") return { S: 1, P: K - 1, note: "宽卷积：S = 1，P = K − 1，输出长度 M + K − 1。" };
-    if (name === "same") {
-      var note = "等宽卷积：S = 1，P = (K − 1)/2，输出长度 M。";
-      if (K % 2 === 0) {
-        note = "K = " + K + " 是偶数，(K − 1)/2 不是整数：两端补同样多的零做不到等宽，" +
-          "这里取 P = ⌊(K − 1)/2⌋，输出比输入短 1。";
-      }
-      return { S: 1, P: Math.floor((K - 1) / 2), note: note };
+    if (name === "narrow") return { S: 1, P: 0, Pr: 0, note: "窄卷积：S = 1，P = 0，输出长度 M − K + 1。" };
+    if (name === "wide") {
+      return { S: 1, P: K - 1, Pr: K - 1, note: "宽卷积：S = 1，P = K − 1，输出长度 M + K − 1。" };
     }
-    return null;
+    if (name !== "same") return null;
+    if (K % 2 === 1) {
+      return { S: 1, P: (K - 1) / 2, Pr: (K - 1) / 2, note: "等宽卷积：S = 1，P = (K − 1)/2，输出长度 M。" };
+    }
+    // K 为偶数：一共补 K − 1 个零（奇数个），多出的那个补在右端，和 PyTorch 的 padding="same" 一样
+    var left = Math.floor((K - 1) / 2), right = K / 2;
+    return { S: 1, P: left, Pr: right, note: "等宽卷积：S = 1。K = " + K + " 是偶数，要补 K − 1 = " + (K - 1) +
+      " 个零，两端没法一样多：左端补 ⌊(K − 1)/2⌋ = " + left + " 个，右端补 K/2 = " + right +
+      " 个（PyTorch 的 padding=\"same\" 也把多出的那个零补在右边），输出长度仍是 M。" };
   }
 
   // 二维预设：讲义里的几个例子
@@ -226,6 +296,37 @@
       note: "同样的输入和核，四周各补一圈零再以步长 2 滑动：输出 3×3。" }
   };
 
+  // ------------------------------------------------------------------ 按需加载 KaTeX
+
+  var katexPromise = null;
+
+  function hasKatex() {
+    return !!(window.katex && typeof window.katex.render === "function");
+  }
+
+  // KaTeX 的地址：相对于本文件（assets/js/conv-explorer.js -> assets/katex/katex.min.js），
+  // 从 file:// 打开的离线副本和 http 都适用
+  function katexUrl() {
+    try { return new URL("../katex/katex.min.js", SCRIPT_SRC).href; } catch (e) { return null; }
+  }
+
+  // 插入一次 <script>，所有部件共用同一个 promise；结果为 true 表示 KaTeX 可用。失败时不抛错
+  function loadKatex() {
+    if (hasKatex()) return Promise.resolve(true);
+    if (katexPromise) return katexPromise;
+    katexPromise = new Promise(function (resolve) {
+      var url = katexUrl();
+      if (!url) { resolve(false); return; }
+      var script = document.createElement("script");
+      script.src = url;
+      script.async = true;
+      script.onload = function () { resolve(hasKatex()); };
+      script.onerror = function () { resolve(false); };
+      document.head.appendChild(script);
+    });
+    return katexPromise;
+  }
+
   // ------------------------------------------------------------------ 部件
 
   function Explorer(root) {
@@ -234,8 +335,9 @@
     this.dim = d.dim === "2" ? 2 : 1;
     this.keys = this.dim === 1 ? ["M", "K", "S", "P"] : ["H", "W", "K", "S", "P"];
     this.st = this.dim === 1
-      ? { M: d.m || 7, K: d.k || 3, S: d.s || 1, P: d.p || 0 }
+      ? { M: d.m || 7, K: d.k || 3, S: d.s || 1, P: d.p || 0, Pr: d.p || 0 }
       : { H: d.h || 3, W: d.w || 3, K: d.k || 2, S: d.s || 1, P: d.p || 0 };
+    this.asym = false; // 一维：两端补零是否分开设（否则右端跟着 P 走）
     this.mode = d.mode === "conv" ? "conv" : "corr";
     this.input = parseJSON(d.input);
     this.kernel = parseJSON(d.kernel);
@@ -253,14 +355,64 @@
   Explorer.prototype.applyPreset = function (pr, redraw) {
     var st = pr.st || pr;
     var self = this;
-    ["H", "W", "M", "K", "S", "P"].forEach(function (k) {
+    ["H", "W", "M", "K", "S", "P", "Pr"].forEach(function (k) {
       if (st[k] !== undefined && k in self.st) self.st[k] = st[k];
     });
+    if (this.dim === 1) this.asym = st.Pr !== undefined && st.Pr !== st.P;
     this.note = pr.note || "";
     if (redraw) {
-      this.keys.forEach(function (k) { self.fields[k].value = self.st[k]; });
+      Object.keys(this.fields).forEach(function (k) { self.fields[k].value = self.st[k]; });
+      this.showAsym();
       this.update();
     }
+  };
+
+  // 数字框：改动时更新参数并重画
+  Explorer.prototype.numberField = function (k) {
+    var self = this;
+    var input = el("input", {
+      type: "number", inputmode: "numeric", step: "1", min: k === "P" || k === "Pr" ? "0" : "1",
+      max: String(LIMITS[k]), value: String(this.st[k]), class: "cx-num", "data-param": k
+    });
+    input.addEventListener("input", function () {
+      self.st[k] = input.value;
+      self.note = "";
+      self.update();
+    });
+    this.fields[k] = input;
+    this.labels[k] = el("span", { text: NAMES[k] + " " + k });
+    return el("label", { class: "cx-field" }, [this.labels[k], input]);
+  };
+
+  // 参数；一维另有右端补零的数字框和“两端补零不同”的勾选框
+  Explorer.prototype.buildParams = function () {
+    var self = this;
+    this.fields = {};
+    this.labels = {};
+    var params = el("div", { class: "cx-params" });
+    this.keys.forEach(function (k) { params.appendChild(self.numberField(k)); });
+    if (this.dim !== 1) return params;
+    this.prField = this.numberField("Pr");
+    params.appendChild(this.prField);
+    this.asymBox = el("input", { type: "checkbox", class: "cx-asym" });
+    this.asymBox.addEventListener("change", function () {
+      self.asym = self.asymBox.checked;
+      self.note = "";
+      self.showAsym();
+      self.update();
+    });
+    params.appendChild(el("label", { class: "cx-check" }, [this.asymBox, el("span", { text: "两端补零不同" })]));
+    this.showAsym();
+    return params;
+  };
+
+  // 两端补零相同时只显示 P；不同时 P 改叫左端补零，并显示右端补零
+  Explorer.prototype.showAsym = function () {
+    if (this.dim !== 1) return;
+    this.asymBox.checked = this.asym;
+    this.prField.hidden = !this.asym;
+    setSymbol(this.labels.P, this.asym ? "左端补零" : "填充", "左", this.asym);
+    setSymbol(this.labels.Pr, "右端补零", "右", true);
   };
 
   Explorer.prototype.build = function () {
@@ -273,24 +425,7 @@
     var title = this.dim === 1 ? "一维卷积演示" : "二维卷积演示";
     var ui = el("div", { class: "cx-ui", role: "group", "aria-label": title });
 
-    // 参数
-    this.fields = {};
-    var params = el("div", { class: "cx-params" });
-    this.keys.forEach(function (k) {
-      var input = el("input", {
-        type: "number", inputmode: "numeric", step: "1", min: k === "P" ? "0" : "1",
-        max: String(LIMITS[k]), value: String(self.st[k]), class: "cx-num", "data-param": k
-      });
-      input.addEventListener("input", function () {
-        self.st[k] = input.value;
-        self.note = "";
-        self.update();
-      });
-      self.fields[k] = input;
-      params.appendChild(el("label", { class: "cx-field" }, [
-        el("span", { text: NAMES[k] + " " + k }), input
-      ]));
-    });
+    var params = this.buildParams();
 
     // 运算：互相关 / 卷积
     var modeBox = el("fieldset", { class: "cx-mode" }, [el("legend", { text: "运算" })]);
@@ -384,6 +519,8 @@
     this.pause();
     var opts = { dim: this.dim, mode: this.mode };
     this.keys.forEach(function (k) { opts[k] = self.st[k]; });
+    if (this.dim === 1 && this.asym) opts.Pr = this.st.Pr;
+    else if (this.dim === 1) this.fields.Pr.value = this.st.Pr = this.st.P; // 右端跟着 P 走
     var r0 = compute(opts);
     // 页面给出的具体数值只在形状相符时使用
     if (r0.ok && (this.input || this.kernel)) {
@@ -393,7 +530,7 @@
     }
     var r = this.r = r0;
     var root = this.root;
-    this.keys.forEach(function (k) {
+    Object.keys(this.fields).forEach(function (k) {
       if (!r.ok && r.field === k) self.fields[k].setAttribute("aria-invalid", "true");
       else self.fields[k].removeAttribute("aria-invalid");
     });
@@ -431,19 +568,33 @@
         : "输入数值按 i mod 10 生成，") +
       (opts.kernel ? "核是本页例子的数值。" : this.dim === 2 ? "核按 (u·K + v) mod 10 生成。" : "核按 k mod 10 生成。");
 
-    if (window.katex && typeof window.katex.render === "function") {
-      try {
-        var narrow = this.root.clientWidth > 0 && this.root.clientWidth < 560;
-        window.katex.render(narrow ? r.texStacked : r.tex, this.formula, { displayMode: true, throwOnError: true });
-      } catch (e) {
-        this.formula.textContent = r.text;
-      }
-    } else {
-      this.formula.textContent = r.text;
-    }
+    this.renderFormula();
     this.draw();
     this.total = r.Ho * r.Wo;
     this.go(1);
+  };
+
+  // 公式：有 KaTeX 就排版；还没加载完（或加载失败）时先显示文字版，加载完再换成排版的
+  Explorer.prototype.renderFormula = function () {
+    var r = this.r, self = this;
+    if (!r || !r.ok) return;
+    if (!hasKatex()) {
+      this.formula.textContent = r.text;
+      if (!this.waiting) {
+        this.waiting = true;
+        loadKatex().then(function (ok) {
+          self.waiting = false;
+          if (ok) self.renderFormula();
+        });
+      }
+      return;
+    }
+    try {
+      var narrow = this.root.clientWidth > 0 && this.root.clientWidth < 560;
+      window.katex.render(narrow ? r.texStacked : r.tex, this.formula, { displayMode: true, throwOnError: true });
+    } catch (e) {
+      this.formula.textContent = r.text;
+    }
   };
 
   // 搭出格子（参数变了才重建），每一步只改几个类名
@@ -469,7 +620,7 @@
       for (var j = 0; j < r.Wp; j++) {
         var c = cell(r.padded[0][j], r.isPad[0][j] ? "cx-pad" : "");
         if (!r.covered[0][j]) c.classList.add("cx-unused");
-        c.title = r.isPad[0][j] ? "补的零" : "x[" + (j - r.P) + "]";
+        c.title = !r.isPad[0][j] ? "x[" + (j - r.Pl) + "]" : j < r.Pl ? "左端补的零" : "右端补的零";
         row1.push(c);
         grid.appendChild(c);
       }
@@ -616,6 +767,7 @@
       root.convExplorer = new Explorer(root);
       made += 1;
     });
+    if (made > 0) loadKatex(); // 第一个部件挂载时开始加载（已经有 KaTeX 时什么也不做）
     return made;
   }
 
@@ -623,6 +775,7 @@
     version: 1,
     limits: Object.freeze(LIMITS),
     compute: compute,
+    preset1d: function (name, K) { return preset1d(name, { K: K }); },
     pattern: pattern,
     mountAll: mountAll
   });

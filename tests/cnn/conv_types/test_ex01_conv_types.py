@@ -163,3 +163,18 @@ def test_prose_claims_about_wide_and_same():
     assert conv1d_kind([1, 0, 0, 0, 0], w, "wide")[:3].tolist() == list(map(float, w))
     # numpy's default mode is "full", i.e. the wide convolution
     assert np.convolve(x, w).tolist() == np.convolve(x, w, mode="full").tolist() == wide.tolist()
+
+
+def test_prose_on_the_explorer_with_an_even_kernel():
+    # "把 K 改成 4 再点“等宽卷积”，左端补 1 个 0、右端补 2 个 0，输出仍是 5 个" -- tests/site/test_explorer.py
+    # clicks it in a browser; here the numbers follow from paddings() and the widget's input length
+    text = PAGE.read_text(encoding="utf-8")
+    said = re.search(r"把 \$K\$ 改成 (\d+) 再点“等宽卷积”，左端补 (\d+) 个 0、右端补 (\d+) 个 0，"
+                     r"输出仍是 (\d+) 个", text)
+    K, left, right, n = map(int, said.groups())
+    mount = re.search(r'<div class="conv-explorer"([^>]*)>', text).group(1)
+    attrs = dict(re.findall(r'data-(\w+)="([^"]*)"', mount))
+    assert K % 2 == 0 and (left, right) == paddings("same", K) == (1, 2)
+    # the widget keeps the page's input and, as the kernel no longer fits, uses k mod 10
+    x, w = json.loads(attrs["input"]), np.arange(K) % 10
+    assert n == int(attrs["m"]) == len(conv1d_kind(x, w, "same")) == 5
