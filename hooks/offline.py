@@ -24,6 +24,8 @@ def on_config(config):
     if not any("iframe-worker" in str(p) for p in polyfills):
         return config  # the offline plugin is off: normal build
     config.extra["polyfills"] = [SHIM if "iframe-worker" in str(p) else p for p in polyfills]
+    # overrides/main.html: no font preloads, which Chromium refuses from file:// (CORS), unlike @font-face
+    config.extra["offline_copy"] = True
     # Instant navigation cannot work from file://; Material then completes its document$ stream before
     # the page has loaded, so nothing subscribed to it (KaTeX, the convolution explorer) would ever run.
     features = config.theme["features"]

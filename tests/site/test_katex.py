@@ -124,3 +124,20 @@ def test_no_page_loads_katex_script_or_auto_render(site_dir):
         scripts = [s.get("src", "") for s in BeautifulSoup(path.read_text(encoding="utf-8"),
                                                            "html.parser").find_all("script")]
         assert not [s for s in scripts if "katex" in s or "auto-render" in s], path
+
+
+def test_pages_with_formulas_preload_the_two_common_fonts(site_dir):
+    with_math = without_math = 0
+    for path in [*built_pages(site_dir), site_dir / "404.html"]:  # the 404 page has no formula
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        preloads = soup.select("head link[rel=preload][as=font]")
+        if soup.select_one(".md-content .arithmatex"):
+            with_math += 1
+            names = sorted(Path(link["href"]).name for link in preloads)
+            assert names == ["KaTeX_Main-Regular.woff2", "KaTeX_Math-Italic.woff2"], path
+            assert all(link.has_attr("crossorigin") and link["type"] == "font/woff2" for link in preloads)
+            assert all((path.parent / link["href"]).resolve().is_file() for link in preloads), path
+        else:
+            without_math += 1
+            assert preloads == [], path
+    assert with_math >= 20 and without_math == 1
