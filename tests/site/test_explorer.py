@@ -646,7 +646,7 @@ def test_formula_is_text_until_katex_arrives_and_stays_text_if_it_never_does(pag
     assert widget_state(page, "#cx-test-1d")["formula"] == text_4
     set_params(page, "#cx-test-1d", M=9)
     assert widget_state(page, "#cx-test-1d")["formula"] == text_5
-    assert len(held) == 1 and page.locator(".katex").count() == 0
+    assert len(held) == 1 and page.locator(".cx-formula .katex").count() == 0
     held[0].continue_()
     wait_for_katex(page)
     assert widget_state(page, "#cx-test-1d")["tex"].endswith("{9+2\\times1-3}{2}\\right\\rfloor+1=5")
@@ -661,7 +661,7 @@ def test_formula_is_text_until_katex_arrives_and_stays_text_if_it_never_does(pag
     set_params(page, "#cx-test-1d", M=9)
     page.evaluate("() => new Promise(r => setTimeout(r, 100))")
     assert widget_state(page, "#cx-test-1d")["formula"] == text_5
-    assert page.locator(".katex").count() == 0 and len(katex_requests(page)) == 1
+    assert page.locator(".cx-formula .katex").count() == 0 and len(katex_requests(page)) == 1
     assert [e for e in page.console_errors if not e.startswith("Failed to load resource")] == []
 
 
