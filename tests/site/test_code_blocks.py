@@ -1,13 +1,21 @@
 """The heart of the project: every Python block on the built site runs when pasted.
 
 Each block is taken from the built HTML exactly as the copy button copies it,
-run in a fresh, isolated interpreter with no network and an empty working
-folder, and must exit 0. Its ``#>`` lines must be exactly what it printed.
-A block whose title starts with 伪代码 (pseudo-code) is shown but not run.
+run as if pasted into a fresh, isolated interpreter (``python -I -``) with no
+network and an empty working folder, and must exit 0. Its ``#>`` lines must be
+exactly what it printed. A block whose title starts with 伪代码 (pseudo-code) is
+shown but not run.
+
+Importing torch costs ~1.8 s of CPU, more than most blocks take to run, so the
+blocks are run by ``block_server.py``: one isolated interpreter per worker,
+under ``unshare --net``, imports numpy and torch once and forks a child per
+block (see its docstring for why that is the same as a fresh interpreter).
+A test below runs the same probes both ways and requires identical results.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -58,15 +66,68 @@ def python_blocks(site: Path) -> list[Block]:
     return blocks
 
 
-def run_block(block: Block, offline) -> tuple[Block, subprocess.CompletedProcess]:
+SERVER = Path(__file__).with_name("block_server.py")
+
+
+def block_env(home: str) -> dict[str, str]:
+    return {"PATH": os.environ.get("PATH", ""), "MPLBACKEND": "Agg", "OMP_NUM_THREADS": "1",
+            "HOME": home, "LANG": "C.UTF-8"}
+
+
+def run_fresh(code: str, offline) -> subprocess.CompletedProcess:
+    """The reference: a brand-new ``python -I -`` reading the block on stdin."""
     with tempfile.TemporaryDirectory() as cwd:
-        env = {"PATH": os.environ.get("PATH", ""), "MPLBACKEND": "Agg", "OMP_NUM_THREADS": "1",
-               "HOME": cwd, "PYTHONHASHSEED": "0", "LANG": "C.UTF-8"}
-        result = subprocess.run(
-            offline([sys.executable, "-I", "-"]), input=block.code, cwd=cwd, env=env,
-            capture_output=True, text=True, timeout=TIMEOUT_S,
-        )
-    return block, result
+        return subprocess.run(offline([sys.executable, "-I", "-"]), input=code, cwd=cwd,
+                              env=block_env(cwd), capture_output=True, text=True, timeout=TIMEOUT_S)
+
+
+class BlockServer:
+    """A ``block_server.py`` process; ``run`` answers like ``subprocess.run`` on ``python -I -``."""
+
+    def __init__(self, offline):
+        self.home = tempfile.mkdtemp(prefix="block-server-")
+        self.process = subprocess.Popen(
+            offline([sys.executable, "-I", str(SERVER)]), cwd=self.home, env=block_env(self.home),
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8")
+        ready = self.process.stdout.readline()
+        assert ready.startswith('{"ready"'), f"block server did not start: {ready!r}"
+
+    def run(self, code: str) -> subprocess.CompletedProcess:
+        self.process.stdin.write(json.dumps({"code": code, "timeout": TIMEOUT_S}) + "\n")
+        self.process.stdin.flush()
+        answer = json.loads(self.process.stdout.readline())
+        if answer["timed_out"]:
+            raise subprocess.TimeoutExpired("block", TIMEOUT_S)
+        return subprocess.CompletedProcess([], answer["returncode"], answer["stdout"], answer["stderr"])
+
+    def close(self) -> None:
+        self.process.stdin.close()
+        self.process.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def servers(offline):
+    """Two servers, so that two blocks run at once (one per core)."""
+    started = [BlockServer(offline) for _ in range(2)]
+    yield started
+    for server in started:
+        server.close()
+
+
+def run_all(blocks: list[Block], servers: list[BlockServer]
+            ) -> list[tuple[Block, subprocess.CompletedProcess]]:
+    """Each server takes the next block as soon as it is free."""
+    queue = list(reversed(blocks))
+    results: dict[Block, subprocess.CompletedProcess] = {}
+
+    def drain(server: BlockServer) -> None:
+        while queue:
+            block = queue.pop()
+            results[block] = server.run(block.code)
+
+    with ThreadPoolExecutor(max_workers=len(servers)) as pool:
+        list(pool.map(drain, servers))
+    return [(block, results[block]) for block in blocks]
 
 
 def failure(block: Block, result: subprocess.CompletedProcess) -> str | None:
@@ -80,12 +141,11 @@ def failure(block: Block, result: subprocess.CompletedProcess) -> str | None:
     return None
 
 
-def test_every_python_block_runs_and_prints_what_it_shows(site_dir, summary, offline):
+def test_every_python_block_runs_and_prints_what_it_shows(site_dir, summary, servers):
     blocks = python_blocks(site_dir)
     runnable = [b for b in blocks if not b.title.startswith(NO_RUN_TITLE)]
     assert runnable, "the built site has no Python code blocks: extraction is broken"
-    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
-        results = list(pool.map(lambda b: run_block(b, offline), runnable))
+    results = run_all(runnable, servers)
     failures = [msg for block, result in results if (msg := failure(block, result))]
     passed = len(runnable) - len(failures)
     summary.append(f"code blocks: {len(runnable)} run, {passed} passed, "
@@ -114,3 +174,47 @@ def test_output_comparison_is_exact(code, stdout, ok):
     block = Block("p.html", 1, code, "")
     result = subprocess.CompletedProcess([], 0, stdout=stdout, stderr="")
     assert (failure(block, result) is None) is ok
+
+
+# Probes for the block server: each must give the same exit status, stdout and stderr as a fresh
+# `python -I -`, run one after the other on the same server (so nothing may leak from one to the next).
+PROBES = {
+    "prints": "print(1)\n",
+    "argv, name, no script folder on the path": "import sys\nprint(sys.argv, __name__, sys.path[0] == '')\n",
+    "empty working folder that is HOME": ("import os\n"
+                                          "print(os.listdir('.'), os.getcwd() == os.environ['HOME'])\n"),
+    "leaves state behind": ("import torch\ntorch.set_default_dtype(torch.float64)\n"
+                            "leaked = 1\nopen('f', 'w')\n"),
+    "sees no state": ("import os, torch\n"
+                      "print(torch.get_default_dtype(), 'leaked' in dir(), os.listdir('.'))\n"),
+    "must import what it uses": "print(torch.zeros(1))\n",
+    "submodule not imported": "import matplotlib\nprint(hasattr(matplotlib, 'pyplot'))\n",
+    "exit code": "raise SystemExit(3)\n",
+    "exit message": "raise SystemExit('bye')\n",
+    "exception": "def f():\n    return 1 / 0\nf()\n",
+    "no network": "import socket\nsocket.create_connection(('192.0.2.1', 80), timeout=3)\n",
+    "stdin at end": "input()\n",
+    "threads joined, atexit run": ("import atexit, threading, time\natexit.register(print, 'atexit')\n"
+                                   "threading.Thread(target=lambda: (time.sleep(0.2), print('thread')))"
+                                   ".start()\n"),
+}
+
+
+def test_block_server_behaves_like_a_fresh_interpreter(servers, offline):
+    fresh = {name: run_fresh(code, offline) for name, code in PROBES.items()}
+    served = {name: servers[0].run(code) for name, code in PROBES.items()}
+    for name in PROBES:
+        got, want = served[name], fresh[name]
+        assert (got.returncode, got.stdout, got.stderr) == (want.returncode, want.stdout, want.stderr), name
+    # the probes themselves prove something: state did not leak, names must be imported, no network
+    assert served["sees no state"].stdout == "torch.float32 False []\n"
+    assert served["must import what it uses"].stderr.endswith("NameError: name 'torch' is not defined\n")
+    assert served["submodule not imported"].stdout == "False\n"
+    assert served["no network"].returncode == 1 and "OSError" in served["no network"].stderr
+    assert served["threads joined, atexit run"].stdout == "thread\natexit\n"
+    assert (served["exit code"].returncode, served["exit message"].returncode) == (3, 1)
+
+
+def test_the_one_difference_is_the_preloaded_modules(servers, offline):
+    probe = "import sys\nprint('torch' in sys.modules)\n"
+    assert (run_fresh(probe, offline).stdout, servers[1].run(probe).stdout) == ("False\n", "True\n")
