@@ -59,7 +59,9 @@ def build_site(out: Path) -> None:
 def summary(request) -> list[str]:
     """Lines a test wants printed at the end of the run (e.g. the code-block count).
 
-    They travel as the test's user properties, so they reach the terminal from xdist workers too.
+    ``append(line)`` prints a line as it is. ``tally(template, **counts)`` adds counts that tests split
+    over many items (one per page) share: the sums are put into ``template`` once, at the end.
+    Both travel as the test's user properties, so they reach the terminal from xdist workers too.
     """
 
     class Lines(list):
@@ -67,12 +69,25 @@ def summary(request) -> list[str]:
             super().append(line)
             request.node.user_properties.append(("summary", line))
 
+        def tally(self, template: str, **counts: int) -> None:
+            request.node.user_properties.append(("tally", (template, counts)))
+
     return Lines()
 
 
 def pytest_terminal_summary(terminalreporter):
     reports = [r for key in ("passed", "failed") for r in terminalreporter.stats.get(key, [])]
+    tallies: dict[str, dict[str, int]] = {}
     for report in reports:
         for key, value in getattr(report, "user_properties", []):
-            if key == "summary" and report.when == "call":
+            if report.when != "call":
+                continue
+            if key == "summary":
                 terminalreporter.write_line(value)
+            elif key == "tally":
+                template, counts = value
+                sums = tallies.setdefault(template, {})
+                for name, n in counts.items():
+                    sums[name] = sums.get(name, 0) + n
+    for template, sums in tallies.items():
+        terminalreporter.write_line(template.format(**sums))

@@ -12,10 +12,20 @@ import pytest
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "test-results" / "screenshots"
+AXE_PATH = "__tests__/axe.min.js"  # site_url + AXE_PATH: axe-core from node_modules, see TOOLS
+
+
+# Test tools the server also offers, outside the site: loaded by URL, the browser compiles them once
+TOOLS = {"/" + AXE_PATH: ROOT / "node_modules" / "axe-core" / "axe.min.js"}
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def translate_path(self, path: str) -> str:
+        tool = TOOLS.get(path.split("?")[0])
+        return str(tool) if tool else super().translate_path(path)
+
     def log_message(self, *args):  # keep pytest output readable
         pass
 
@@ -29,6 +39,12 @@ def site_url(site_dir):
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def axe_url(site_url) -> str:
+    """axe-core (from node_modules), served next to the site by the same server."""
+    return site_url + AXE_PATH
 
 
 def chromium_path() -> str:

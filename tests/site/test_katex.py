@@ -93,11 +93,17 @@ def built_pages(site_dir: Path) -> list[Path]:
     return sorted(site_dir.rglob("index.html"))
 
 
-def test_every_formula_in_the_site_is_typeset_from_its_source(site_dir, summary):
+@pytest.fixture(scope="module")
+def parsed(site_dir) -> dict[Path, BeautifulSoup]:
+    """Every built page and the 404 page, parsed once for all the tests of this module."""
+    return {path: BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+            for path in [*built_pages(site_dir), site_dir / "404.html"]}
+
+
+def test_every_formula_in_the_site_is_typeset_from_its_source(site_dir, parsed, summary):
     problems, count = [], 0
-    for path in built_pages(site_dir):
-        text = path.read_text(encoding="utf-8")
-        for box in boxes(text):
+    for path, soup in parsed.items():
+        for box in soup.select(".arithmatex"):
             count += 1
             annotation = box.select_one(".katex .katex-mathml annotation[encoding='application/x-tex']")
             if annotation is None or box.find(string=re.compile(r"\\\(|\\\[")) is not None:
@@ -116,20 +122,18 @@ def test_the_source_formula_is_what_the_reader_sees(site_dir):
     assert html.unescape(display.get_text()).strip() == first_display
 
 
-def test_no_page_loads_katex_script_or_auto_render(site_dir):
+def test_no_page_loads_katex_script_or_auto_render(site_dir, parsed):
     katex = site_dir / "assets" / "katex"
     assert (katex / "katex.min.js").stat().st_size > 100_000  # for the explorer, loaded on demand
     assert not (katex / "contrib").exists()
-    for path in built_pages(site_dir):
-        scripts = [s.get("src", "") for s in BeautifulSoup(path.read_text(encoding="utf-8"),
-                                                           "html.parser").find_all("script")]
-        assert not [s for s in scripts if "katex" in s or "auto-render" in s], path
+    for path, soup in parsed.items():
+        scripts = [script.get("src", "") for script in soup.find_all("script")]
+        assert not [src for src in scripts if "katex" in src or "auto-render" in src], path
 
 
-def test_pages_with_formulas_preload_the_two_common_fonts(site_dir):
+def test_pages_with_formulas_preload_the_two_common_fonts(parsed):
     with_math = without_math = 0
-    for path in [*built_pages(site_dir), site_dir / "404.html"]:  # the 404 page has no formula
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    for path, soup in parsed.items():  # the 404 page has no formula
         preloads = soup.select("head link[rel=preload][as=font]")
         if soup.select_one(".md-content .arithmatex"):
             with_math += 1

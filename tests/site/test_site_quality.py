@@ -5,8 +5,8 @@ error, no request to another origin, no serious or critical accessibility violat
 from node_modules), and a copy button that copies the code it sits on.  Then Chinese search finds the
 page that explains each of the course's key terms.
 
-One browser, one context per colour scheme, pages visited one after another: a problem on any page is
-collected, and the test reports all of them at once.
+One test per page, so that xdist spreads the pages over its workers; each worker keeps one browser page
+for all the pages it checks, and every problem of a page is reported at once.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+ROOT = Path(__file__).resolve().parents[2]
 
 # Raw TeX a reader would see if a formula were not rendered: a backslash command, $$ or a $...$ pair,
 # looked for in the visible text outside code, outside KaTeX's own output and outside the widget formula.
@@ -42,6 +42,9 @@ RAW_TEX_JS = """(pattern) => {
 # colour contrast is most of axe's time. A token's colour and its block's background come from the
 # site-wide stylesheet, so a page's code blocks are audited only while they show a (token class,
 # background) pair that no earlier page has shown in that scheme; otherwise they are left out.
+# Formulas are typeset in the build (hooks/katex.py) into the same structure on every page: hidden HTML
+# whose colour is inherited from the surrounding text (audited with that text), plus MathML. They are
+# audited on the first page with formulas that a worker checks in each scheme, and left out after that.
 CODE_STYLES_JS = """(seen) => {
   const fresh = new Set();
   document.querySelectorAll('.md-content pre > code').forEach(code => {
@@ -62,8 +65,8 @@ DARK_RULES = ["color-contrast", "link-in-text-block", "image-alt", "svg-img-alt"
               "link-name", "label", "input-button-name", "aria-dialog-name", "nested-interactive",
               "scrollable-region-focusable"]
 
-AXE_JS = """async (skipCode, rules) => {
-  const context = skipCode ? {exclude: [['.md-content .highlight']]} : document;
+AXE_JS = """async (exclude, rules) => {
+  const context = exclude.length ? {exclude: exclude.map(selector => [selector])} : document;
   const options = {resultTypes: ['violations']};
   if (rules) options.runOnly = rules;
   const r = await axe.run(context, options);
@@ -91,11 +94,22 @@ def site_pages(site_dir: Path) -> list[str]:
     return pages
 
 
-@pytest.fixture(scope="module")
-def pages(site_dir) -> list[str]:
-    found = site_pages(site_dir)
-    assert "" in found and "cnn/conv1d/" in found and len(found) >= 5, found
-    return found
+def source_pages(docs: Path) -> list[str]:
+    """The URL path of every page the sources in docs/ become: Markdown pages and notebook labs."""
+    urls = []
+    for source in sorted(docs.rglob("*.md")) + sorted(docs.rglob("lab_*.py")):
+        rel = source.relative_to(docs).with_suffix("").as_posix()
+        is_index = rel == "index" or rel.endswith("/index")
+        urls.append(rel.removesuffix("index") if is_index else rel + "/")
+    return urls
+
+
+PAGES = source_pages(ROOT / "docs")
+
+
+def test_every_built_page_is_checked(site_dir):
+    assert "" in PAGES and "cnn/conv1d/" in PAGES
+    assert sorted(site_pages(site_dir)) == sorted(PAGES)
 
 
 def open_context(browser, site_url, scheme):
@@ -146,15 +160,32 @@ def check_math(page) -> tuple[int, list[str]]:
     return math["katex"], []
 
 
-def start_axe(page, seen_code_styles: set[str], rules: list[str] | None = None) -> int:
-    """Start axe-core without waiting (the light and the dark page are audited at the same time)."""
-    fresh = page.evaluate(CODE_STYLES_JS, sorted(seen_code_styles))
-    seen_code_styles.update(fresh)
-    page.add_script_tag(path=str(AXE))
+class Audited:
+    """What a worker's axe audits have covered so far in one colour scheme."""
+
+    def __init__(self, axe_url: str):
+        self.axe_url = axe_url
+        self.code_styles: set[str] = set()
+        self.formulas = False
+
+
+def start_axe(page, audited: Audited, rules: list[str] | None = None) -> bool:
+    """Start axe-core without waiting for it (``axe_problems`` waits).
+
+    Returns whether already-audited code blocks or formulas were left out of this audit."""
+    fresh = page.evaluate(CODE_STYLES_JS, sorted(audited.code_styles))
+    audited.code_styles.update(fresh)
+    exclude = [] if fresh else [".md-content .highlight"]
+    if page.locator(".md-content .katex").count():
+        if audited.formulas:
+            exclude.append(".md-content .katex")
+        audited.formulas = True
+    if not page.evaluate("() => typeof axe === 'object'"):
+        page.add_script_tag(url=audited.axe_url)  # by URL, so the browser compiles it once, not per page
     # axe.run does most of its work before its first await: start it from a timer so this returns at once
-    page.evaluate("([skip, rules]) => { window.axeResult = new Promise(done => setTimeout(() => done(("
-                  + AXE_JS + ")(skip, rules)), 0)); }", [not fresh, rules])
-    return not fresh
+    page.evaluate("([exclude, rules]) => { window.axeResult = new Promise(done => setTimeout(() => done(("
+                  + AXE_JS + ")(exclude, rules)), 0)); }", [exclude, rules])
+    return bool(exclude)
 
 
 def axe_problems(page) -> list[str]:
@@ -162,47 +193,60 @@ def axe_problems(page) -> list[str]:
             for v in page.evaluate("() => window.axeResult")]
 
 
-def test_every_page_is_clean_in_the_browser(browser, site_url, pages, summary):
-    """Both colour schemes side by side: two renderer processes use the two cores."""
-    origin = urlsplit(site_url).netloc
-    contexts = dict(open_context(browser, site_url, scheme)[::-1] for scheme in ("light", "dark"))
-    light, dark = contexts
-    problems: dict[str, list[str]] = {}
-    formulas = skipped = 0
-    code_styles: dict[str, set[str]] = {"light": set(), "dark": set()}
-    try:
-        for rel in pages:
-            found = {light: [], dark: []}
-            load(dark, site_url + rel)
-            n, found[dark] = check_math(dark)
-            skipped += start_axe(dark, code_styles["dark"], DARK_RULES)
-            load(light, site_url + rel)
-            formulas += n
-            found[light] += check_math(light)[1] + check_copy_buttons(light)
-            skipped += start_axe(light, code_styles["light"])
-            for page, scheme in ((light, "light"), (dark, "dark")):
-                found[page] += axe_problems(page)
-                foreign = [u for u in page.requests if urlsplit(u).scheme in ("http", "https")
-                           and urlsplit(u).netloc != origin]
-                if foreign:
-                    found[page].append(f"requests to another origin: {foreign}")
-                if page.console_errors:
-                    found[page].append(f"console errors: {page.console_errors}")
-                if found[page]:
-                    problems[f"{rel or '/'} ({scheme})"] = found[page]
-    finally:
-        for context in contexts.values():
-            context.close()
-    summary.append(f"browser quality: {len(pages)} pages in light and dark mode, {formulas} formulas "
-                   "rendered, no console error, no foreign request, axe clean, copy buttons work "
-                   f"({sum(map(len, code_styles.values()))} code styles audited, "
-                   f"{skipped} page audits without already-audited code blocks)")
-    assert not problems, json.dumps(problems, ensure_ascii=False, indent=1)
+TOGGLE = {"dark": ("default", "切换到深色模式", "slate"), "light": ("slate", "切换到浅色模式", "default")}
 
 
-def test_search_finds_the_page_for_each_key_term(browser, site_url, pages, summary):
+def switch_to(page, scheme: str) -> None:
+    """Switch the colour scheme with the header's palette toggle, as a reader does (no reload)."""
+    before, label, after = TOGGLE[scheme]
+    assert page.evaluate("() => document.body.dataset.mdColorScheme") == before
+    page.locator(f"form[data-md-component=palette] label[title='{label}']").click()
+    page.wait_for_function("s => document.body.dataset.mdColorScheme === s", arg=after, timeout=3000)
+
+
+@pytest.fixture(scope="module")
+def reader(browser, site_url, axe_url):
+    """One page for all the pages a worker checks, with what its audits have covered in each scheme."""
     context, page = open_context(browser, site_url, "light")
-    missing_pages = [term for term, rel in SEARCH_TERMS.items() if rel not in pages]
+    yield page, {"light": Audited(axe_url), "dark": Audited(axe_url)}
+    context.close()
+
+
+@pytest.mark.parametrize("rel", PAGES, ids=lambda rel: rel.rstrip("/") or "home")
+def test_page_is_clean_in_the_browser(rel, reader, site_url, summary):
+    """Loaded in light mode and checked; then switched to dark with the toggle and audited again.
+
+    One load per page: loading is most of the cost (Material's search worker indexes the whole site on
+    every load). test_browser.py loads pages in dark mode from the start."""
+    page, audited = reader
+    origin = urlsplit(site_url).netloc
+    found = {"light": [], "dark": []}
+    load(page, site_url + rel)
+    formulas, found["light"] = check_math(page)
+    reused = start_axe(page, audited["light"])
+    found["light"] += axe_problems(page)
+    switch_to(page, "dark")
+    reused += start_axe(page, audited["dark"], DARK_RULES)
+    found["dark"] += check_math(page)[1] + axe_problems(page)
+    switch_to(page, "light")  # the palette is remembered: the next page loads in light mode again
+    found["light"] += check_copy_buttons(page)  # last: its "copied" notice fades out over the audits
+    foreign = [u for u in page.requests if urlsplit(u).scheme in ("http", "https")
+               and urlsplit(u).netloc != origin]
+    if foreign:
+        found["light"].append(f"requests to another origin: {foreign}")
+    if page.console_errors:
+        found["light"].append(f"console errors: {page.console_errors}")
+    problems = {f"{rel or '/'} ({scheme})": p for scheme, p in found.items() if p}
+    assert not problems, json.dumps(problems, ensure_ascii=False, indent=1)
+    summary.tally("browser quality: {pages} pages in light and dark mode, {formulas} formulas rendered, "
+                  "no console error, no foreign request, axe clean, copy buttons work "
+                  "({reused} of the page audits left out code blocks or formulas already audited)",
+                  pages=1, formulas=formulas, reused=reused)
+
+
+def test_search_finds_the_page_for_each_key_term(browser, site_url, summary):
+    context, page = open_context(browser, site_url, "light")
+    missing_pages = [term for term, rel in SEARCH_TERMS.items() if rel not in PAGES]
     assert not missing_pages, f"pages for {missing_pages} do not exist"
     try:
         page.goto(site_url, wait_until="load")
