@@ -7,8 +7,8 @@ way a reader drives it: with the mouse, the keyboard, on a phone-width screen, i
 and across Material's instant navigation.
 
 Widgets are put on a page in two ways: the pages that carry ``<div class="conv-explorer">`` mount points
-(found in the built site), and a mount point spliced into the HTML of the 1-D convolution page as the
-browser receives it (``page.route``), so these tests never depend on another chapter being finished.
+(found in the built site), and a mount point spliced into the HTML of the CNN chapter's short index page
+as the browser receives it (``page.route``), so these tests never depend on another chapter being finished.
 """
 
 from __future__ import annotations
@@ -32,8 +32,8 @@ from snippets.cnn.stride_padding.ex01_stride_padding import check_int, conv1d, o
 pytestmark = pytest.mark.browser
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-HOST = "cnn/conv1d/"          # page that receives the spliced-in widgets
-OTHER = "cnn/structure/"      # a page to navigate to and back from
+HOST = "cnn/"                 # page that receives the spliced-in widgets (a short one: loads fast)
+OTHER = "ml_basics/"          # a page to navigate to and back from
 
 # The mount points a chapter writes (see the header of conv-explorer.js), used for the spliced-in widgets.
 WIDGETS = {
