@@ -14,7 +14,6 @@ test does not map them to a snippet module. Three runs back it up:
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import io
 import json
 import math
@@ -29,20 +28,14 @@ from bs4 import BeautifulSoup
 from nbclient import NotebookClient
 from traitlets.config import Config
 
+import hooks.notebooks as hook
+
 ROOT = Path(__file__).resolve().parents[2]
 LAB = ROOT / "docs" / "feedforward" / "lab_mlp.py"
 IPYNB = LAB.with_suffix(".ipynb")
 EPOCHS = "20"  # enough for the accuracy target; the build runs the default (at most 60, early stopping)
 
 
-def load_hook():
-    spec = importlib.util.spec_from_file_location("notebooks_hook", ROOT / "hooks" / "notebooks.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-hook = load_hook()
 
 
 def settle(text: str) -> str:

@@ -565,6 +565,17 @@ def serve_sitemap_for_loopback(page, site_url):
     page.route(site_url + "sitemap.xml", handle)
 
 
+def away_and_back(page, site_url, times: int) -> None:
+    """Follow a link to another page (instant navigation), then go back to the widgets, ``times`` times."""
+    for _ in range(times):
+        page.evaluate("href => { const a = document.createElement('a'); a.href = href;"
+                      " document.querySelector('.md-content').append(a); a.click(); }", site_url + OTHER)
+        page.wait_for_url(site_url + OTHER)
+        page.wait_for_function("() => !document.querySelector('.conv-explorer')")
+        page.go_back()
+        page.wait_for_selector("#cx-test-2d[data-cx-mounted]")
+
+
 def test_instant_navigation_mounts_once(page_in, site_url):
     """Back and forth with Material's instant navigation: one widget per mount point, one listener."""
     page = page_in()
@@ -573,13 +584,7 @@ def test_instant_navigation_mounts_once(page_in, site_url):
     page.goto(site_url + HOST, wait_until="networkidle")
     page.wait_for_selector("#cx-test-2d[data-cx-mounted]")
     page.evaluate("() => { window.sameDocument = true; }")
-    for _ in range(2):
-        page.evaluate("href => { const a = document.createElement('a'); a.href = href;"
-                      " document.querySelector('.md-content').append(a); a.click(); }", site_url + OTHER)
-        page.wait_for_url(site_url + OTHER)
-        page.wait_for_function("() => !document.querySelector('.conv-explorer')")
-        page.go_back()
-        page.wait_for_selector("#cx-test-2d[data-cx-mounted]")
+    away_and_back(page, site_url, times=2)
     assert page.evaluate("() => window.sameDocument === true"), \
         "the page was reloaded: instant navigation did not happen"
     for sel in ("#cx-test-1d", "#cx-test-2d"):
@@ -611,13 +616,7 @@ def test_explorer_loads_katex_once_and_renders_with_it(page_in, site_url):
     # one script element, resolved next to conv-explorer.js (Material drops it from <head> on navigation)
     assert page.evaluate("() => [...document.scripts].map(s => s.src).filter(s => s.includes('katex'))") == \
         [site_url + "assets/katex/katex.min.js"]
-    for _ in range(2):
-        page.evaluate("href => { const a = document.createElement('a'); a.href = href;"
-                      " document.querySelector('.md-content').append(a); a.click(); }", site_url + OTHER)
-        page.wait_for_url(site_url + OTHER)
-        page.wait_for_function("() => !document.querySelector('.conv-explorer')")
-        page.go_back()
-        page.wait_for_selector("#cx-test-2d[data-cx-mounted]")
+    away_and_back(page, site_url, times=2)
     assert page.evaluate("() => window.sameDocument === true"), "instant navigation did not happen"
     wait_for_katex(page)
     assert katex_requests(page) == [site_url + "assets/katex/katex.min.js"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
+import importlib
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -14,10 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def load_hook(name: str):
-    spec = importlib.util.spec_from_file_location(f"hook_{name}", ROOT / "hooks" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return importlib.import_module(f"hooks.{name}")
 
 
 def tiny():

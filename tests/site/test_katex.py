@@ -8,24 +8,17 @@ page asks for KaTeX's script (only the convolution explorer loads it, on demand)
 from __future__ import annotations
 
 import html
-import importlib.util
 import re
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
+import hooks.katex as hook
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def load_hook():
-    spec = importlib.util.spec_from_file_location("katex_hook", ROOT / "hooks" / "katex.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-hook = load_hook()
 
 
 @pytest.fixture(scope="module")
