@@ -181,7 +181,7 @@ def clean_notebook_html(html: str, resolve_link, save_image) -> tuple[str, list[
     for cell in soup.select_one(".jp-Notebook").find_all("div", class_="jp-Cell", recursive=False):
         if "jp-MarkdownCell" in cell["class"]:
             markdown = cell.select_one(".jp-RenderedMarkdown")
-            markdown.attrs = {"class": ["nb-markdown", "jp-RenderedMarkdown"]}
+            markdown.attrs = {"class": ["nb-markdown"]}
             join_cjk_lines(markdown)
             mark_math(soup, markdown)
             notebook.append(markdown.extract())

@@ -42,6 +42,12 @@ def site_url(site_dir):
 
 
 @pytest.fixture(scope="session")
+def built_pages(site_dir) -> list[Path]:
+    """The index.html of every page of the built site (not 404.html)."""
+    return sorted(site_dir.rglob("index.html"))
+
+
+@pytest.fixture(scope="session")
 def axe_url(site_url) -> str:
     """axe-core (from node_modules), served next to the site by the same server."""
     return site_url + AXE_PATH

@@ -31,7 +31,6 @@ from snippets.cnn.stride_padding.ex01_stride_padding import check_int, conv1d, o
 
 pytestmark = pytest.mark.browser
 
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 HOST = "cnn/"                 # page that receives the spliced-in widgets (a short one: loads fast)
 OTHER = "ml_basics/"          # a page to navigate to and back from
 
@@ -692,11 +691,11 @@ def test_phone_width_scrolls_the_grid_not_the_page(page_in, site_url, scheme, sc
     screenshot(page, f"explorer-360-{scheme}")
 
 
-def test_explorer_has_no_accessibility_violations(page_in, site_url, scheme):
+def test_explorer_has_no_accessibility_violations(page_in, site_url, scheme, axe_url):
     page = open_host(page_in, site_url, scheme)
     page.click("#cx-test-1d .cx-next")
     page.check("#cx-test-1d .cx-asym")             # with both padding fields showing
-    page.add_script_tag(path=str(AXE))
+    page.add_script_tag(url=axe_url)
     result = page.evaluate("""async () => {
         const r = await axe.run({include: [['#cx-test-1d'], ['#cx-test-2d']]}, {resultTypes: ['violations']});
         return r.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length,
@@ -707,8 +706,8 @@ def test_explorer_has_no_accessibility_violations(page_in, site_url, scheme):
 
 # ---------------------------------------------------------------------------------------- the chapters
 
-def explorer_pages(site_dir: Path) -> list[str]:
-    return sorted(str(p.parent.relative_to(site_dir)) + "/" for p in site_dir.rglob("index.html")
+def explorer_pages(site_dir: Path, built_pages: list[Path]) -> list[str]:
+    return sorted(str(p.parent.relative_to(site_dir)) + "/" for p in built_pages
                   if 'class="conv-explorer' in p.read_text(encoding="utf-8"))
 
 
@@ -716,9 +715,9 @@ CHAPTER_EXPLORERS = {"cnn/stride_padding/", "cnn/conv_types/", "cnn/cross_correl
                      "cnn/padding_stride_2d/"}
 
 
-def test_every_mount_point_in_the_chapters_mounts(page_in, site_url, site_dir):
+def test_every_mount_point_in_the_chapters_mounts(page_in, site_url, site_dir, built_pages):
     """Each chapter widget mounts with its page's own settings, also on a phone-width screen."""
-    pages = explorer_pages(site_dir)
+    pages = explorer_pages(site_dir, built_pages)
     assert CHAPTER_EXPLORERS <= set(pages), pages
     page = page_in(width=360)
     for rel in pages:

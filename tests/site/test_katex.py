@@ -82,15 +82,11 @@ def test_the_renderer_is_started_once_and_reuses_results(renderer):
     assert renderer.process is process and {("y_1", False), ("y_2", False)} <= renderer.cache.keys()
 
 
-def built_pages(site_dir: Path) -> list[Path]:
-    return sorted(site_dir.rglob("index.html"))
-
-
 @pytest.fixture(scope="module")
-def parsed(site_dir) -> dict[Path, BeautifulSoup]:
+def parsed(site_dir, built_pages) -> dict[Path, BeautifulSoup]:
     """Every built page and the 404 page, parsed once for all the tests of this module."""
     return {path: BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-            for path in [*built_pages(site_dir), site_dir / "404.html"]}
+            for path in [*built_pages, site_dir / "404.html"]}
 
 
 def test_every_formula_in_the_site_is_typeset_from_its_source(site_dir, parsed, summary):
