@@ -52,17 +52,17 @@ def main():
     x_tr, y_tr, x_val, y_val = make_poly_data()
     for degree in range(10):
         w = fit_polynomial(x_tr, y_tr, degree)
-        print(degree, round(mse(w, x_tr, y_tr), 4), round(mse(w, x_val, y_val), 4))
-    #> 0 0.5091 0.6073
-    #> 1 0.2716 0.3024
-    #> 2 0.2615 0.3327
+        print(degree, round(mse(w, x_tr, y_tr), 4), f"{mse(w, x_val, y_val):.3g}")   # 验证误差取 3 位有效数字
+    #> 0 0.5091 0.607
+    #> 1 0.2716 0.302
+    #> 2 0.2615 0.333
     #> 3 0.0131 0.0593
     #> 4 0.0122 0.0627
     #> 5 0.0121 0.0633
     #> 6 0.0093 0.0823
-    #> 7 0.0072 0.1184
-    #> 8 0.0071 0.1724
-    #> 9 0.0 2974.845
+    #> 7 0.0072 0.118
+    #> 8 0.0071 0.172
+    #> 9 0.0 2.97e+03
     # --8<-- [end:usage]
 
 

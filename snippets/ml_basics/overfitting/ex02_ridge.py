@@ -25,14 +25,16 @@ def main():
     # --8<-- [start:usage]
     x_tr, y_tr, x_val, y_val = make_poly_data()
     X = poly_features(x_tr, 9)                    # 9 阶多项式：10 个系数，10 个训练样本
+    print(f"{np.linalg.cond(X):.1e}")             # 条件数：输入的相对误差最多被放大这么多倍
+    #> 6.9e+08
     for lam in [0, 1e-6, 1e-3, 1e-1]:
         w = ridge(X, y_tr, lam)
-        print(lam, round(np.abs(w).max(), 1),
-              round(mse(w, x_tr, y_tr), 4), round(mse(w, x_val, y_val), 4))
-    #> 0 26441765.6 0.0 2974.845
+        # 只打印稳定的位数：λ = 0 时解对舍入误差极其敏感，最大权重的第 9 位有效数字已经是噪声
+        print(lam, f"{np.abs(w).max():.3g}", round(mse(w, x_tr, y_tr), 4), f"{mse(w, x_val, y_val):.3g}")
+    #> 0 2.64e+07 0.0 2.97e+03
     #> 1e-06 38.6 0.0119 0.0606
-    #> 0.001 9.2 0.0312 0.101
-    #> 0.1 1.4 0.1585 0.1784
+    #> 0.001 9.19 0.0312 0.101
+    #> 0.1 1.36 0.1585 0.178
     # --8<-- [end:usage]
 
 

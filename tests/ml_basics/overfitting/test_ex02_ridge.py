@@ -32,15 +32,32 @@ def test_weights_shrink_as_lambda_grows():
 
 
 def test_page_table():
-    # page: max |w| 26441765.6 -> 38.6 -> 9.2 -> 1.4;
-    # lambda = 1e-6 brings validation MSE from 2974.845 to 0.0606
+    # at the printed precision. page: max |w| "约 2644 万" (2.64e+07) -> 38.6 -> 9.19 -> 1.36;
+    # lambda = 1e-6 brings validation MSE from about 2970 to 0.0606
     X, y, x_tr, x_val, y_val = setup()
     rows = []
     for lam in (0, 1e-6, 1e-3, 1e-1):
         w = ridge(X, y, lam)
-        rows.append((round(np.abs(w).max(), 1), round(mse(w, x_tr, y), 4), round(mse(w, x_val, y_val), 4)))
-    assert rows == [(26441765.6, 0.0, 2974.845), (38.6, 0.0119, 0.0606), (9.2, 0.0312, 0.101),
-                    (1.4, 0.1585, 0.1784)]
+        rows.append((f"{np.abs(w).max():.3g}", round(mse(w, x_tr, y), 4), f"{mse(w, x_val, y_val):.3g}"))
+    assert rows == [("2.64e+07", 0.0, "2.97e+03"), ("38.6", 0.0119, "0.0606"), ("9.19", 0.0312, "0.101"),
+                    ("1.36", 0.1585, "0.178")]
+    assert 2.64e7 < np.abs(ridge(X, y, 0)).max() < 2.65e7  # "约 2644 万", "超过 2600 万"
+
+
+def test_condition_number_explains_the_few_digits():
+    # page: cond(X) = 6.9e+08, so a relative rounding error of 1e-16 can grow to about 7e-8: the 9th
+    # significant digit of the unregularised weights is noise and only 3 digits are printed
+    X, y, x_tr, x_val, y_val = setup()
+    assert f"{np.linalg.cond(X):.1e}" == "6.9e+08"
+    # what another BLAS kernel does: round X differently, at the level of float rounding (1e-16)
+    rng = np.random.default_rng(0)
+    w0 = np.abs(ridge(X, y, 0)).max()
+    moved = []
+    for _ in range(5):
+        w = ridge(X * (1 + 1e-16 * rng.standard_normal(X.shape)), y, 0)
+        moved.append(abs(np.abs(w).max() - w0))
+        assert f"{np.abs(w).max():.3g}" == "2.64e+07" and f"{mse(w, x_val, y_val):.3g}" == "2.97e+03"
+    assert max(moved) > 0.05  # the first decimal of 26441765.6 (its 9th digit) is not determined
 
 
 def test_weight_decay_in_torch_sgd_is_the_l2_gradient():
@@ -65,3 +82,10 @@ def test_weight_decay_in_torch_sgd_is_the_l2_gradient():
 def test_bad_input_names_the_argument(X, y, lam, arg):
     with pytest.raises(ValueError, match=rf"^{arg} "):
         ridge(X, y, lam)
+
+
+def test_regularisation_removes_the_sensitivity():
+    # page: "加上正则化后条件数迅速变小": the least-squares problem the ridge solves is well conditioned
+    X, *_ = setup()
+    conds = [np.linalg.cond(np.vstack([X, np.sqrt(lam) * np.eye(10)])) for lam in (1e-6, 1e-3, 1e-1)]
+    assert conds[0] < 1e4 < np.linalg.cond(X) / 1e4 and conds[0] > conds[1] > conds[2]
