@@ -14,6 +14,13 @@ and ``-dark.svg``; the page shows them with Material's ``#only-light`` and
 ``#only-dark`` markers, so a figure follows the colour toggle and cannot drift
 from the code that the tests check. Text inside figures is Latin or math only,
 so no CJK font is needed to build; captions in Chinese belong to the page.
+
+Figures are drawn for phones, where most readers are: on a 390 px screen the content column is
+``PHONE_COLUMN_PX`` wide, and a figure wider than that is scaled down with its text. ``legibility``
+reads the size of every label from the SVG (matplotlib writes each label as glyph paths under a
+``scale(s -s)`` transform, s = font size in pt / 100) and says which labels would render below
+``MIN_TEXT_PX`` there. In practice: at most about 4.9 in wide (bbox tight) with no text under 10 pt,
+which the style's defaults give; put at most two panels side by side and stack the rest.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ import importlib
 import io
 import pkgutil
 import re
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 from collections.abc import Callable
@@ -59,8 +67,13 @@ class Style:
             "axes.prop_cycle": matplotlib.cycler(color=list(self.cycle)),
             "axes.spines.top": False,
             "axes.spines.right": False,
-            "figure.figsize": (7.0, 3.2),
+            "figure.figsize": (4.6, 3.0),   # drawn for a phone's column (see legibility)
             "font.size": 10,
+            "axes.titlesize": 11,
+            "axes.labelsize": 10,
+            "xtick.labelsize": 10,
+            "ytick.labelsize": 10,
+            "legend.fontsize": 10,
             "lines.linewidth": 1.8,
             "svg.hashsalt": "nndl-notes",  # stable ids: identical SVG on every build
             "svg.fonttype": "path",        # no font needed in the reader's browser
@@ -112,6 +125,54 @@ def render(draw: Callable, style: Style) -> bytes:
                     metadata={"Date": None, "Creator": None})
         plt.close(fig)
     return buffer.getvalue()
+
+
+PHONE_COLUMN_PX = 358   # width of the content column on a 390 px phone (Material's margins), measured
+MIN_TEXT_PX = 10.0      # no label smaller than this on that phone
+_SCALE = re.compile(r"scale\(([-\d.e]+)(?:[ ,]+([-\d.e]+))?\)")
+_SVG = "{http://www.w3.org/2000/svg}"
+
+
+def label_sizes(svg: bytes) -> tuple[float, list[tuple[str, float]]]:
+    """The SVG's width in pt and (label, font size in pt) for every text label it draws.
+
+    The size is the label's own font size; sub- and superscripts inside it are 0.7 of that, as in print.
+    """
+    root = ET.fromstring(svg, ET.XMLParser(target=ET.TreeBuilder(insert_comments=True)))
+    width = float(root.get("width", "0").removesuffix("pt"))
+    labels = []
+    for group in root.iter(f"{_SVG}g"):
+        if not (group.get("id") or "").startswith("text_"):
+            continue
+        for child in group.iter(f"{_SVG}g"):
+            found = _SCALE.search(child.get("transform") or "")
+            if found and found.group(2) and float(found.group(2)) == -float(found.group(1)):
+                comment = next((n.text for n in group.iter() if n.tag is ET.Comment), None)
+                labels.append(((comment or "").strip(), round(float(found.group(1)) * 100, 3)))
+                break
+    return width, labels
+
+
+def rendered_px(width_pt: float, column_px: float = PHONE_COLUMN_PX) -> float:
+    """CSS width of an SVG of ``width_pt`` points in a column: its natural size (1 pt = 4/3 px) or less."""
+    return min(column_px, width_pt * 4 / 3)
+
+
+def legibility(svg: bytes, column_px: float = PHONE_COLUMN_PX) -> tuple[float, list[str]]:
+    """The smallest label's size in CSS px in a column ``column_px`` wide, and every label under
+    ``MIN_TEXT_PX`` there, described for the person who drew it."""
+    width, labels = label_sizes(svg)
+    if not labels:
+        return float("inf"), []
+    px_per_pt = rendered_px(width, column_px) / width
+    smallest = min(size for _, size in labels) * px_per_pt
+    small = [f"{text!r} is {size:g} pt = {size * px_per_pt:.1f} px" for text, size in labels
+             if size * px_per_pt < MIN_TEXT_PX - 1e-9]
+    if small:
+        need = max(size for _, size in labels if size * px_per_pt < MIN_TEXT_PX - 1e-9)
+        small.append(f"the figure is {width / 72:.2f} in wide: at {need:g} pt text it may be at most "
+                     f"{need * column_px / MIN_TEXT_PX / 72:.2f} in, or enlarge the text")
+    return smallest, small
 
 
 def discover() -> list[str]:

@@ -109,3 +109,26 @@ def test_every_figure_renders_in_both_styles(key, draw, site_dir):
     light, dark = ((site_dir / f"{page}.assets" / f"{name}-{s}.svg").read_bytes() for s in ("light", "dark"))
     assert light.startswith(b"<?xml") and b"<svg" in light and light != dark
     assert figures.STYLES["dark"].foreground.encode() in dark
+
+
+def test_legibility_reads_label_sizes_from_the_svg():
+    def labelled(width_in: float, size: float):
+        def draw():
+            fig, ax = plt.subplots(figsize=(width_in, 2))
+            ax.plot([0, 1], [0, 1])
+            ax.set_xlabel("$w_1$ label", fontsize=size)
+            ax.tick_params(labelsize=size)
+            return fig
+        return draw
+
+    svg = figures.render(labelled(4.0, 12), figures.STYLES["light"])
+    width, labels = figures.label_sizes(svg)
+    assert 3.0 * 72 < width < 4.2 * 72  # bbox tight: the drawing and its labels, not the figure size
+    assert {size for _, size in labels} == {12.0} and any("label" in text for text, _ in labels)
+    smallest, small = figures.legibility(svg)
+    assert small == [] and smallest == pytest.approx(12 * figures.rendered_px(width) / width)
+    # 7 pt text on a 9-inch figure: about 4 px on a phone, and the message says what to change
+    smallest, small = figures.legibility(figures.render(labelled(9.0, 7), figures.STYLES["light"]))
+    assert smallest < 5 and "at most" in small[-1] and "pt =" in small[0]
+    # a narrow figure is not scaled down: 8 pt text is 10.7 px at its natural size
+    assert figures.rendered_px(200) == pytest.approx(200 * 4 / 3)
