@@ -26,6 +26,11 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+try:  # tests and scripts import the hooks as a package
+    from hooks import numeric_env
+except ImportError:  # MkDocs loads a hook by path, with only its folder on sys.path
+    import numeric_env
+
 STYLES = ("light", "dark")  # the keys of snippets.figures.STYLES; checked after every drawing
 _pending: dict = {}  # the drawing started by on_files, finished by on_env
 
@@ -60,9 +65,9 @@ def start_drawing(root: Path, cache: Path) -> tuple[Path, list[subprocess.Popen]
     """Draw into a private folder, one process per style (the machine has two cores)."""
     cache.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix="draw-", dir=cache))
-    # one thread each: two renderers share two cores with MkDocs and the notebook kernel, and torch's
-    # OpenMP threads spinning on a busy core made drawing three times slower
-    env = {**os.environ, "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+    # the project's default numeric environment, one thread each: two renderers share two cores with MkDocs
+    # and the notebook kernel, and torch's OpenMP threads spinning on a busy core made drawing 3x slower
+    env = numeric_env.apply(dict(os.environ))
     procs = [subprocess.Popen([sys.executable, "-m", "snippets.figures", str(tmp), "--style", style],
                               cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
              for style in STYLES]

@@ -48,6 +48,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
+try:  # tests and scripts import the hooks as a package
+    from hooks import numeric_env
+except ImportError:  # MkDocs loads a hook by path, with only its folder on sys.path
+    import numeric_env
+
 PLUGIN = "mkdocs-jupyter"
 STYLESHEET = "assets/css/notebook.css"
 ENV_PREFIX = "LAB_"
@@ -346,6 +351,9 @@ def configure_nbconvert() -> None:
 
 def on_config(config):
     configure_nbconvert()
+    # the kernels that execute the labs inherit this process's environment: give them the project's
+    # numeric environment, as the tests that rerun the labs have (hooks/numeric_env.py)
+    numeric_env.apply(os.environ)
     root = Path(config.config_file_path).parent
     docs = Path(config.docs_dir)
     plugin = _plugin(config)

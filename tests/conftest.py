@@ -13,9 +13,14 @@ from filelock import FileLock
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # `import snippets` from any working directory
-# Two xdist workers share two cores: torch's OpenMP threads would spin on each other's core (the unit
-# tests took 15.7 s instead of 12.0 s). Set before any test module imports torch.
-os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+from hooks import numeric_env  # noqa: E402
+
+# The workers compute in the project's default numeric environment (one thread: two xdist workers share
+# two cores, and torch's OpenMP threads spinning on each other's core made the unit tests 30 % slower),
+# the same as the block servers' first environment and the figure renderers. Set before any test module
+# imports numpy or torch; OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE pass through as the machine sets them.
+numeric_env.apply(os.environ)
 
 def offline(cmd: list[str]) -> list[str]:
     """Prefix ``cmd`` so that it runs in a new network namespace: no network at all."""

@@ -6,6 +6,10 @@ network and an empty working folder, and must exit 0. Its ``#>`` lines must be
 exactly what it printed. A block whose title starts with 伪代码 (pseudo-code) is
 shown but not run.
 
+A reader's machine has another thread count and BLAS code path than ours, so every block runs in each
+numeric environment of ``hooks/numeric_env.py`` (1 thread; 2 threads with MKL's compatible mode) and
+must print the same text in all of them: a printed digit that depends on them is caught here.
+
 Importing torch costs ~1.8 s of CPU, more than most blocks take to run, so the
 blocks are run by ``block_server.py``: one isolated interpreter per worker,
 under ``unshare --net``, imports numpy and torch once and forks a child per
@@ -26,6 +30,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
+from hooks import numeric_env
 
 NO_RUN_TITLE = "伪代码"
 TIMEOUT_S = 240
@@ -69,9 +75,10 @@ def python_blocks(site: Path) -> list[Block]:
 SERVER = Path(__file__).with_name("block_server.py")
 
 
-def block_env(home: str) -> dict[str, str]:
-    return {"PATH": os.environ.get("PATH", ""), "MPLBACKEND": "Agg", "OMP_NUM_THREADS": "1",
-            "HOME": home, "LANG": "C.UTF-8"}
+def block_env(home: str, numeric: str = numeric_env.DEFAULT) -> dict[str, str]:
+    """A minimal environment, as a fresh terminal has, in numeric environment ``numeric``."""
+    return {"PATH": os.environ.get("PATH", ""), "MPLBACKEND": "Agg", "HOME": home, "LANG": "C.UTF-8",
+            **numeric_env.variables(numeric)}
 
 
 def run_fresh(code: str, offline) -> subprocess.CompletedProcess:
@@ -84,10 +91,11 @@ def run_fresh(code: str, offline) -> subprocess.CompletedProcess:
 class BlockServer:
     """A ``block_server.py`` process; ``run`` answers like ``subprocess.run`` on ``python -I -``."""
 
-    def __init__(self, offline):
+    def __init__(self, offline, numeric: str = numeric_env.DEFAULT):
+        self.numeric = numeric
         self.home = tempfile.mkdtemp(prefix="block-server-")
         self.process = subprocess.Popen(
-            offline([sys.executable, "-I", str(SERVER)]), cwd=self.home, env=block_env(self.home),
+            offline([sys.executable, "-I", str(SERVER)]), cwd=self.home, env=block_env(self.home, numeric),
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8")
         ready = self.process.stdout.readline()
         assert ready.startswith('{"ready"'), f"block server did not start: {ready!r}"
@@ -106,28 +114,37 @@ class BlockServer:
 
 
 @pytest.fixture(scope="module")
-def servers(offline):
-    """Two servers, so that two blocks run at once (one per core)."""
-    started = [BlockServer(offline) for _ in range(2)]
+def pools(offline) -> dict[str, list[BlockServer]]:
+    """A pool of two servers (two blocks at once, one per core) for each numeric environment."""
+    started = {name: [BlockServer(offline, name) for _ in range(2)] for name in numeric_env.ENVIRONMENTS}
     yield started
-    for server in started:
-        server.close()
+    for pool in started.values():
+        for server in pool:
+            server.close()
 
 
-def run_all(blocks: list[Block], servers: list[BlockServer]
-            ) -> list[tuple[Block, subprocess.CompletedProcess]]:
-    """Each server takes the next block as soon as it is free."""
-    queue = list(reversed(blocks))
-    results: dict[Block, subprocess.CompletedProcess] = {}
+@pytest.fixture(scope="module")
+def servers(pools) -> list[BlockServer]:
+    """The default environment's pool."""
+    return pools[numeric_env.DEFAULT]
+
+
+def run_all(blocks: list[Block], pools: dict[str, list[BlockServer]]
+            ) -> dict[Block, dict[str, subprocess.CompletedProcess]]:
+    """Every block in every environment: each server takes its pool's next block as soon as it is free."""
+    queues = {name: list(reversed(blocks)) for name in pools}
+    results: dict[Block, dict[str, subprocess.CompletedProcess]] = {block: {} for block in blocks}
 
     def drain(server: BlockServer) -> None:
+        queue = queues[server.numeric]
         while queue:
             block = queue.pop()
-            results[block] = server.run(block.code)
+            results[block][server.numeric] = server.run(block.code)
 
-    with ThreadPoolExecutor(max_workers=len(servers)) as pool:
-        list(pool.map(drain, servers))
-    return [(block, results[block]) for block in blocks]
+    servers = [server for pool in pools.values() for server in pool]
+    with ThreadPoolExecutor(max_workers=len(servers)) as executor:
+        list(executor.map(drain, servers))
+    return results
 
 
 def failure(block: Block, result: subprocess.CompletedProcess) -> str | None:
@@ -141,16 +158,63 @@ def failure(block: Block, result: subprocess.CompletedProcess) -> str | None:
     return None
 
 
-def test_every_python_block_runs_and_prints_what_it_shows(site_dir, summary, servers):
+def disagreement(block: Block, by_env: dict[str, subprocess.CompletedProcess]) -> str | None:
+    """The block's output must not depend on the numeric environment: name the lines that do."""
+    outputs = {name: (r.returncode, r.stdout) for name, r in by_env.items()}
+    if len(set(outputs.values())) == 1:
+        return None
+    (first, (_, reference)), *others = outputs.items()
+    lines = [f"{block.name}: prints differently in different numeric environments"]
+    for name, (code, stdout) in others:
+        for i, (a, b) in enumerate(zip(reference.splitlines(), stdout.splitlines(), strict=False)):
+            if a != b:
+                lines.append(f"  line {i + 1}: {first}: {a!r}  vs  {name}: {b!r}")
+        if code != outputs[first][0] or len(reference.splitlines()) != len(stdout.splitlines()):
+            lines.append(f"  {first}: exit {outputs[first][0]}, {len(reference.splitlines())} lines;"
+                         f"  {name}: exit {code}, {len(stdout.splitlines())} lines")
+    lines.append("  print only the digits that are stable (CONTRIBUTING.md: 打印的数字必须可移植)")
+    return "\n".join(lines)
+
+
+def check_blocks(blocks: list[Block], pools) -> tuple[list[str], int, int]:
+    """Problems of the blocks, the number that print the same in every environment, and that also match."""
+    results = run_all(blocks, pools)
+    problems, identical, matching = [], 0, 0
+    for block in blocks:
+        by_env = results[block]
+        differs = disagreement(block, by_env)
+        wrong = failure(block, by_env[numeric_env.DEFAULT])
+        identical += differs is None
+        matching += differs is None and wrong is None
+        problems += [msg for msg in (wrong, differs) if msg]
+    return problems, identical, matching
+
+
+def test_every_python_block_runs_and_prints_what_it_shows(site_dir, summary, pools):
     blocks = python_blocks(site_dir)
     runnable = [b for b in blocks if not b.title.startswith(NO_RUN_TITLE)]
     assert runnable, "the built site has no Python code blocks: extraction is broken"
-    results = run_all(runnable, servers)
-    failures = [msg for block, result in results if (msg := failure(block, result))]
-    passed = len(runnable) - len(failures)
-    summary.append(f"code blocks: {len(runnable)} run, {passed} passed, "
+    problems, identical, matching = check_blocks(runnable, pools)
+    agreed = (f"{identical} identical and matching" if identical == matching
+              else f"{identical} identical, {matching} identical and matching")
+    summary.append(f"code blocks: {len(runnable)} run in {len(pools)} numeric environments, {agreed} "
+                   f"({'; '.join(numeric_env.describe(n) for n in pools)}); "
                    f"{len(blocks) - len(runnable)} not run (titled {NO_RUN_TITLE})")
-    assert not failures, "\n\n".join(failures)
+    assert not problems, "\n\n".join(problems)
+
+
+def test_a_thread_sensitive_print_is_caught(pools):
+    # a block whose output depends on the thread count, as a careless page might print it: the number of
+    # intra-op threads, and a float32 sum of a million numbers that torch splits among its threads
+    blocks = [Block("probe.html", 1, "import torch\nprint(torch.get_num_threads())\n#> 1\n", ""),
+              Block("probe.html", 2, ("import torch\ng = torch.Generator().manual_seed(0)\n"
+                                      "x = torch.rand(2_000_000, generator=g)\n"
+                                      "print(repr(x.sum().item()))\n"), ""),
+              Block("probe.html", 3, "print(round(0.1 + 0.2, 4))\n#> 0.3\n", "")]
+    problems, identical, matching = check_blocks(blocks, pools)
+    assert (identical, matching) == (1, 1)  # only the third
+    assert "block 1: prints differently" in problems[0] and "'1'  vs  2 threads" in problems[0]
+    assert any("block 2: prints differently" in p for p in problems), problems
 
 
 def test_block_extraction_reads_titles_and_outputs():
