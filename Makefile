@@ -5,17 +5,17 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 ADDR   ?= 127.0.0.1:8000
 
-.PHONY: serve test build setup bench screenshots audit clean
+.PHONY: serve test build setup bench screenshots audit test-latest clean
 
 serve: setup
-	$(BIN)/mkdocs serve -a $(ADDR)
+	$(BIN)/python -m mkdocs serve -a $(ADDR)
 
 test: setup
 	bash scripts/ensure-chromium
 	$(BIN)/python -m pytest -n 2
 
 build: setup
-	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m mkdocs build --strict
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -48,11 +48,16 @@ $(LIGHTHOUSE):
 
 audit: setup $(LIGHTHOUSE)
 	bash scripts/ensure-chromium
-	$(BIN)/mkdocs build --strict -q -d .cache/audit-site
+	$(BIN)/python -m mkdocs build --strict -q -d .cache/audit-site
 	export CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium}; \
 	$(BIN)/python scripts/lighthouse_audit.py .cache/audit-site $(LIGHTHOUSE) --preset desktop; d=$$?; \
 	$(BIN)/python scripts/lighthouse_audit.py .cache/audit-site $(LIGHTHOUSE) --preset mobile --report-only performance; m=$$?; \
 	exit $$((d | m))
+
+# 漂移检查：在 .cache/latest/ 的副本里，把每个直接依赖（requirements.in、package.json）升到最新版，
+# 再运行 make test；报告（试过的版本、坏掉的测试）写到 test-results/latest/summary.md。
+test-latest:
+	$(PYTHON) scripts/test_latest.py
 
 clean:
 	rm -rf site .cache .pytest_cache
