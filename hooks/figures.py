@@ -1,15 +1,17 @@
 """Add the figures drawn by ``snippets`` to the site (see snippets/figures.py).
 
 Rendering runs in fresh interpreters, so ``mkdocs serve`` always draws with the current code,
-and it runs *while* MkDocs renders the pages (and executes the lab notebook): ``on_files``
-starts one renderer per colour style and adds the figures' future paths to the site, and
-``on_env``, the last event before static files are copied, waits for them. The file names
-come from the ``@figure("name")`` decorators, read with ``ast`` without importing anything;
-after drawing, the names actually written must be exactly those, or the build fails.
+and it runs *while* MkDocs renders the pages (and executes the lab notebooks): ``on_files``
+starts one renderer per colour style for the pages whose figures are not cached and adds every
+figure's future path to the site, and ``on_env``, the last event before static files are copied,
+waits for them. The file names come from the ``@figure("name")`` decorators, read with ``ast``
+without importing anything; after drawing, the names actually written for a page must be exactly
+those, or the build fails naming the page.
 
-The result is cached under ``.cache/figures/<key>`` where the key hashes every file of the
-snippets package (code and data), the pinned requirements and this hook: any change of code
-or versions gives a new key, never a stale figure.
+Figures are cached per page under ``.cache/figures/<key>/``, where a page's key hashes every file
+of its snippet folder (code and data), every module of the package its files import (followed
+through the imports), the shared ``snippets/figures.py``, the pinned requirements and this hook:
+a changed snippet redraws only the pages that depend on it, and no figure is ever stale.
 """
 
 from __future__ import annotations
@@ -35,22 +37,66 @@ STYLES = ("light", "dark")  # the keys of snippets.figures.STYLES; checked after
 _pending: dict = {}  # the drawing started by on_files, finished by on_env
 
 
-def cache_key(root: Path) -> str:
-    digest = hashlib.sha256()
-    # every file the drawing code may read (modules and data such as benchmark results)
-    sources = sorted(p for p in (root / "snippets").rglob("*")
-                     if p.is_file() and "__pycache__" not in p.parts)
-    for path in sources + [root / "requirements.txt", Path(__file__)]:
+def figure_pages(root: Path) -> list[str]:
+    """Every page with figures (``snippets/<chapter>/<page>/figures.py``), as ``<chapter>/<page>``."""
+    return sorted(m.parent.relative_to(root / "snippets").as_posix()
+                  for m in (root / "snippets").glob("*/*/figures.py"))
+
+
+def local_imports(root: Path, path: Path) -> set[Path]:
+    """Files of the ``snippets`` package that the module at ``path`` imports."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_bytes())):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            # `from snippets.a.b import c`: c may be a module (c.py) or a name in b
+            names = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+        else:
+            continue
+        for name in names:
+            if name.split(".")[0] != "snippets":
+                continue
+            base = root.joinpath(*name.split("."))
+            for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+                if candidate.is_file():
+                    found.add(candidate)
+    return found
+
+
+def page_sources(root: Path, page: str) -> list[Path]:
+    """Every file the drawing of ``page`` may read: its folder (code and data) and, through the
+    imports, the modules of other folders it uses, with the package's shared files."""
+    folder = root / "snippets" / page
+    todo = [p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    todo += [root / "snippets" / "__init__.py", root / "snippets" / "figures.py",
+             root / "snippets" / page.split("/")[0] / "__init__.py"]
+    seen: set[Path] = set()
+    while todo:
+        path = todo.pop()
+        if path in seen or not path.is_file():
+            continue
+        seen.add(path)
+        if path.suffix == ".py":
+            todo += local_imports(root, path)
+    return sorted(seen)
+
+
+def page_key(root: Path, page: str) -> str:
+    digest = hashlib.sha256(page.encode() + b"\0")
+    for path in page_sources(root, page) + [root / "requirements.txt", Path(__file__),
+                                            Path(numeric_env.__file__)]:
         digest.update(str(path.relative_to(root) if path.is_relative_to(root) else path.name).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
-def declared_figures(root: Path) -> list[str]:
-    """Site paths of every figure, from the literal names in ``@figure("...")`` decorators."""
+def declared_figures(root: Path, pages: list[str] | None = None) -> list[str]:
+    """Site paths of the figures of ``pages`` (default: all), from the literal names in
+    ``@figure("...")`` decorators."""
     paths = []
-    for module in sorted((root / "snippets").glob("*/*/figures.py")):
-        page = module.parent.relative_to(root / "snippets").as_posix()
+    for page in figure_pages(root) if pages is None else pages:
+        module = root / "snippets" / page / "figures.py"
         for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.FunctionDef):
                 continue
@@ -61,40 +107,52 @@ def declared_figures(root: Path) -> list[str]:
     return sorted(paths)
 
 
-def start_drawing(root: Path, cache: Path) -> tuple[Path, list[subprocess.Popen]]:
-    """Draw into a private folder, one process per style (the machine has two cores)."""
+def start_drawing(root: Path, cache: Path, pages: list[str]) -> tuple[Path, list[subprocess.Popen]]:
+    """Draw the figures of ``pages`` into a private folder, one process per style (two cores)."""
     cache.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix="draw-", dir=cache))
     # the project's default numeric environment, one thread each: two renderers share two cores with MkDocs
     # and the notebook kernel, and torch's OpenMP threads spinning on a busy core made drawing 3x slower
     env = numeric_env.apply(dict(os.environ))
-    procs = [subprocess.Popen([sys.executable, "-m", "snippets.figures", str(tmp), "--style", style],
+    # no __pycache__ writes under snippets/: `mkdocs serve` watches that folder and would rebuild again
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    only = [arg for page in pages for arg in ("--page", page)]
+    procs = [subprocess.Popen([sys.executable, "-m", "snippets.figures", str(tmp), "--style", style, *only],
                               cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
              for style in STYLES]
     return tmp, procs
 
 
-def finish_drawing(out: Path, tmp: Path, procs: list[subprocess.Popen], expected: list[str]) -> None:
+def finish_drawing(tmp: Path, procs: list[subprocess.Popen], outs: dict[str, Path],
+                   expected: dict[str, list[str]]) -> None:
+    """Check what was drawn page by page and move each page's figures to its cache folder."""
     errors = [p.communicate()[1] for p in procs]
     failed = [err for p, err in zip(procs, errors, strict=True) if p.returncode != 0]
-    if failed:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise PluginError("drawing figures failed:\n" + "\n".join(e[-3000:] for e in failed))
-    drawn = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*.svg"))
-    if drawn != expected:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise PluginError("figures drawn differ from the names in @figure(...) decorators "
-                          f"(use literal names): {sorted(set(drawn) ^ set(expected))}")
-    (tmp / ".done").touch()
     try:
-        tmp.rename(out)  # concurrent builds never see half a set
-    except OSError:  # another build finished the same key first
+        if failed:
+            raise PluginError("drawing figures failed:\n" + "\n".join(e[-3000:] for e in failed))
+        for page, out in outs.items():
+            assets = tmp / f"{page}.assets"
+            drawn = sorted(f"{page}.assets/{p.name}" for p in assets.glob("*.svg"))
+            if drawn != expected[page]:
+                raise PluginError(f"snippets/{page}/figures.py: the figures drawn differ from the names in "
+                                  f"its @figure(...) decorators (use literal names): "
+                                  f"{sorted(set(drawn) ^ set(expected[page]))}")
+            staged = tmp / f"key-{out.name}"
+            (staged / page).parent.mkdir(parents=True)
+            assets.rename(staged / f"{page}.assets")
+            (staged / ".done").touch()
+            try:
+                staged.rename(out)  # concurrent builds never see half a set
+            except OSError:  # another build finished the same key first
+                pass
+    finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def prune(cache: Path, keep: Path, spare: int = 3) -> None:
-    """Drop all but the newest few finished keys (a serve session makes many)."""
-    finished = sorted((d for d in cache.iterdir() if (d / ".done").is_file() and d != keep),
+def prune(cache: Path, keep: set[Path], spare: int = 40) -> None:
+    """Drop all but the newest few finished keys that this build does not use (a serve session makes many)."""
+    finished = sorted((d for d in cache.iterdir() if (d / ".done").is_file() and d not in keep),
                       key=lambda d: d.stat().st_mtime, reverse=True)
     for old in finished[spare:]:
         shutil.rmtree(old, ignore_errors=True)
@@ -103,20 +161,28 @@ def prune(cache: Path, keep: Path, spare: int = 3) -> None:
 def on_files(files: Files, config) -> Files:
     root = Path(config.config_file_path).parent
     cache = root / ".cache" / "figures"
-    out = cache / cache_key(root)
-    expected = declared_figures(root)
     _pending.clear()
-    if not (out / ".done").is_file():
-        tmp, procs = start_drawing(root, cache)
-        _pending.update(out=out, tmp=tmp, procs=procs, expected=expected)
-    for rel in expected:
-        files.append(File.generated(config, rel, abs_src_path=str(out / rel)))
+    outs = {page: cache / page_key(root, page) for page in figure_pages(root)}
+    todo = {page: out for page, out in outs.items() if not (out / ".done").is_file()}
+    expected = {page: declared_figures(root, [page]) for page in outs}
+    if todo:
+        tmp, procs = start_drawing(root, cache, sorted(todo))
+        _pending.update(tmp=tmp, procs=procs, outs=todo, expected=expected)
+    for page, out in outs.items():
+        for rel in expected[page]:
+            files.append(File.generated(config, rel, abs_src_path=str(out / rel)))
+    _pending["keep"] = set(outs.values())
+    _pending["cache"] = cache
     return files
 
 
 def on_env(env, config, files):
+    keep, cache = _pending.pop("keep", set()), _pending.pop("cache", None)
     if _pending:
         finish_drawing(**_pending)
-        prune(_pending["out"].parent, keep=_pending["out"])
         _pending.clear()
+    if cache is not None:
+        for out in keep:
+            os.utime(out)  # recently used: pruned last
+        prune(cache, keep)
     return env

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import ast
 import base64
+import functools
 import hashlib
 import importlib.metadata
 import os
@@ -131,6 +132,14 @@ def imported_names(source: Path) -> set[str]:
     return names
 
 
+@functools.cache
+def installed_distributions() -> dict[str, list[str]]:
+    """Top-level module name -> distributions providing it. Reading every installed package's file list
+    takes ~3 s: it is read once per process (``mkdocs serve`` rebuilds in the same process), while the
+    versions that go into the key are still read at every build."""
+    return importlib.metadata.packages_distributions()
+
+
 def cache_key(root: Path, sources: list[Path], environ: dict[str, str]) -> str:
     digest = hashlib.sha256()
 
@@ -142,7 +151,7 @@ def cache_key(root: Path, sources: list[Path], environ: dict[str, str]) -> str:
     requirements = root / "requirements.txt"
     if requirements.is_file():
         add("requirements", requirements.read_bytes())
-    distributions = importlib.metadata.packages_distributions()
+    distributions = installed_distributions()
     for name in sorted(set().union(*(imported_names(s) for s in sources))):
         local = [p for p in (root / name, root / f"{name}.py") if p.exists()]
         if local:  # a module of this repository: hash its code

@@ -186,12 +186,20 @@ def discover() -> list[str]:
     return sorted(found)
 
 
-def render_all(out_dir: Path, styles: list[str] | None = None) -> list[str]:
-    """Render every registered figure in the given styles (default: all) below ``out_dir``."""
-    discover()
+def render_all(out_dir: Path, styles: list[str] | None = None, pages: list[str] | None = None) -> list[str]:
+    """Render the figures of ``pages`` (``<chapter>/<page>``; default: every page) in the given styles
+    (default: all) below ``out_dir``."""
+    if pages is None:
+        discover()
+    else:
+        for page in pages:
+            importlib.import_module("snippets." + page.replace("/", ".") + ".figures")
     chosen = [STYLES[name] for name in (styles or STYLES)]
+    wanted = None if pages is None else {"snippets." + p.replace("/", ".") + ".figures" for p in pages}
     written = []
     for (module, name), draw in sorted(REGISTRY.items()):
+        if wanted is not None and module not in wanted:
+            continue
         for style in chosen:
             rel = asset_path(module, name, style.name)
             target = out_dir / rel
@@ -208,9 +216,11 @@ if __name__ == "__main__":
     parser.add_argument("out_dir", type=Path)
     parser.add_argument("--style", action="append", choices=sorted(STYLES),
                         help="only this style (repeatable); default: every style")
+    parser.add_argument("--page", action="append", metavar="CHAPTER/PAGE",
+                        help="only this page's figures (repeatable); default: every page")
     args = parser.parse_args()
     # run through the imported module: page modules register into *its* REGISTRY
     from snippets.figures import render_all as render_registered
 
-    for path in render_registered(args.out_dir, args.style):
+    for path in render_registered(args.out_dir, args.style, args.page):
         print(path)

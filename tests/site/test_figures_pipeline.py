@@ -52,20 +52,66 @@ def test_every_page_figure_module_is_discovered():
     assert found == on_disk and "snippets.cnn.conv1d.figures" in found
 
 
-def test_cache_key_changes_with_code_data_and_pins(tmp_path):
+def fake_project(root: Path) -> None:
+    """snippets/ with two pages that have figures; page b's figures use a module of page a."""
+    for rel, text in {
+        "snippets/__init__.py": "", "snippets/figures.py": "STYLE = 1\n", "snippets/c/__init__.py": "",
+        "snippets/c/a/__init__.py": "", "snippets/c/a/ex01_x.py": "x = 1\n",
+        "snippets/c/a/figures.py": "from snippets.c.a.ex01_x import x\n", "snippets/c/a/data.json": "{}",
+        "snippets/c/b/__init__.py": "", "snippets/c/b/figures.py": "from snippets.c.a import ex01_x\n",
+        "snippets/c/d/__init__.py": "", "snippets/c/d/ex01_y.py": "y = 1\n",
+        "snippets/c/d/figures.py": "import snippets.figures\n", "requirements.txt": "numpy==1\n",
+    }.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text)
+
+
+def test_page_keys_follow_code_data_imports_and_pins(tmp_path):
     hook = load_hook("figures")
-    (tmp_path / "snippets" / "a").mkdir(parents=True)
-    module = tmp_path / "snippets" / "a" / "figures.py"
-    data = tmp_path / "snippets" / "a" / "results.json"
-    pins = tmp_path / "requirements.txt"
-    module.write_text("x = 1\n")
-    data.write_text("{}")
-    pins.write_text("numpy==1\n")
-    keys = {hook.cache_key(tmp_path)}
-    for path, text in [(module, "x = 2\n"), (data, '{"a": 1}'), (pins, "numpy==2\n")]:
-        path.write_text(text)
-        keys.add(hook.cache_key(tmp_path))
-    assert len(keys) == 4
+    fake_project(tmp_path)
+    assert hook.figure_pages(tmp_path) == ["c/a", "c/b", "c/d"]
+
+    def keys():
+        return {page: hook.page_key(tmp_path, page) for page in ("c/a", "c/b", "c/d")}
+
+    before = keys()
+    assert len(set(before.values())) == 3
+    changed = {}
+    for rel, text in [("snippets/c/a/ex01_x.py", "x = 2\n"), ("snippets/c/a/data.json", '{"a": 1}'),
+                      ("snippets/c/d/ex01_y.py", "y = 2\n"), ("snippets/figures.py", "STYLE = 2\n"),
+                      ("requirements.txt", "numpy==2\n")]:
+        old = keys()
+        (tmp_path / rel).write_text(text)
+        changed[rel] = sorted(page for page, key in keys().items() if key != old[page])
+    assert changed == {
+        "snippets/c/a/ex01_x.py": ["c/a", "c/b"],   # b imports a's module: both are redrawn
+        "snippets/c/a/data.json": ["c/a"],          # data beside a's code
+        "snippets/c/d/ex01_y.py": ["c/d"],          # only the page whose folder changed
+        "snippets/figures.py": ["c/a", "c/b", "c/d"],
+        "requirements.txt": ["c/a", "c/b", "c/d"],
+    }
+
+
+def test_a_page_folder_without_init_is_still_drawn(tmp_path):
+    # pkgutil.walk_packages skips folders without __init__.py; the build imports a page's figure module by
+    # its name, so a missing __init__.py cannot make figures vanish (the layout test names it instead)
+    import shutil
+    import subprocess
+    import sys
+
+    (tmp_path / "snippets" / "c" / "p").mkdir(parents=True)
+    for name in ("__init__.py", "figures.py"):
+        shutil.copy(ROOT / "snippets" / name, tmp_path / "snippets" / name)
+    (tmp_path / "snippets" / "c" / "p" / "figures.py").write_text(
+        "import matplotlib.pyplot as plt\nfrom snippets.figures import figure\n\n\n"
+        "@figure('tiny')\ndef tiny():\n    fig, ax = plt.subplots(figsize=(2, 1))\n    return fig\n")
+    hook = load_hook("figures")
+    assert hook.figure_pages(tmp_path) == ["c/p"]
+    out = subprocess.run([sys.executable, "-m", "snippets.figures", str(tmp_path / "out"), "--page", "c/p"],
+                         cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert sorted(p.name for p in (tmp_path / "out" / "c" / "p.assets").iterdir()) == \
+        ["tiny-dark.svg", "tiny-light.svg"] == sorted(Path(p).name for p in hook.declared_figures(tmp_path))
 
 
 def test_missing_katex_is_a_clear_build_error(tmp_path):
@@ -84,14 +130,17 @@ def test_declared_names_match_the_registry():
     assert sorted(hook.STYLES) == sorted(figures.STYLES)
 
 
-def test_drawing_with_a_wrong_name_fails_the_build(tmp_path):
+def test_drawing_with_a_wrong_name_fails_the_build_naming_the_page(tmp_path):
     from mkdocs.exceptions import PluginError
 
     hook = load_hook("figures")
-    (tmp_path / "draw").mkdir()
+    (tmp_path / "draw" / "a" / "b.assets").mkdir(parents=True)
+    (tmp_path / "draw" / "a" / "b.assets" / "y-light.svg").write_text("<svg/>")
     done = __import__("subprocess").Popen(["true"])
-    with pytest.raises(PluginError, match="differ from the names"):
-        hook.finish_drawing(tmp_path / "out", tmp_path / "draw", [done], ["a/b.assets/x-light.svg"])
+    with pytest.raises(PluginError, match=r"snippets/a/b/figures.py: the figures drawn differ"):
+        hook.finish_drawing(tmp_path / "draw", [done], {"a/b": tmp_path / "key"},
+                            {"a/b": ["a/b.assets/x-light.svg"]})
+    assert not (tmp_path / "draw").exists() and not (tmp_path / "key").exists()
 
 
 def registered_figures():
