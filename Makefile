@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 ADDR   ?= 127.0.0.1:8000
 
-.PHONY: serve test build setup bench screenshots audit test-latest clean
+.PHONY: serve test build setup bench screenshots audit test-latest clean page chapter outputs test-page
 
 serve: setup
 	$(BIN)/python -m mkdocs serve -a $(ADDR)
@@ -16,6 +16,24 @@ test: setup
 
 build: setup
 	$(BIN)/python -m mkdocs build --strict
+
+# ---- 贡献者用（CONTRIBUTING.md 有完整说明）
+# make page CHAPTER=cnn PAGE=pooling TITLE="汇聚层" [AFTER=conv2d] [FIGURE=max-pool]：新建一页及其示例、测试、导航与本章地图
+page: setup
+	$(BIN)/python scripts/scaffold.py page "$(CHAPTER)" "$(PAGE)" "$(TITLE)" $(if $(AFTER),--after "$(AFTER)") $(if $(FIGURE),--figure "$(FIGURE)")
+
+# make chapter CHAPTER=rnn TITLE="循环神经网络"：新建一章（地图、示例包、导航、首页的一行）
+chapter: setup
+	$(BIN)/python scripts/scaffold.py chapter "$(CHAPTER)" "$(TITLE)"
+
+# make outputs [PAGE=cnn/conv1d]：按代码真实打印的内容重写示例里的 #> 行，并列出改动（测试从不运行它）
+outputs: setup
+	$(BIN)/python scripts/fix_outputs.py $(PAGE)
+
+# make test-page PAGE=cnn/conv1d：这一页的单元测试、严格构建、代码块、插图与浏览器检查（快速循环）
+test-page: setup
+	bash scripts/ensure-chromium
+	$(BIN)/python scripts/test_page.py "$(PAGE)"
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -34,7 +52,7 @@ bench: setup
 
 screenshots: setup
 	bash scripts/ensure-chromium --cjk-fonts
-	$(BIN)/python scripts/screenshots.py
+	$(BIN)/python scripts/screenshots.py $(PAGE)
 
 # Lighthouse（性能、无障碍、最佳实践、SEO，目标各 ≥ 95）审计一个章节页和实验页，每页跑 3 次取性能中位数，
 # 报告写到 test-results/lighthouse/。桌面模拟：四项都低于 95 就失败。

@@ -22,6 +22,42 @@ from hooks import numeric_env  # noqa: E402
 # imports numpy or torch; OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE pass through as the machine sets them.
 numeric_env.apply(os.environ)
 
+# ---------------------------------------------------------------- one page only (make test-page)
+def pytest_addoption(parser):
+    parser.addoption("--page", action="append", default=[], metavar="CHAPTER/PAGE",
+                     help="site-wide checks look at this page only (repeatable): `make test-page` uses it")
+
+
+def page_of_item(item) -> str | None:
+    """The page a site-wide test item is about, from its parameters (None: not about one page)."""
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    if isinstance(params.get("rel"), str):                     # a page's URL path, "cnn/conv1d/"
+        return params["rel"].strip("/") or "index"
+    key = params.get("key")
+    if isinstance(key, tuple) and str(key[0]).endswith(".figures"):  # (figures module, figure name)
+        return key[0].removeprefix("snippets.").removesuffix(".figures").replace(".", "/")
+    return None
+
+
+def pytest_collection_modifyitems(config, items):
+    pages = {p.strip("/") for p in config.getoption("page")}
+    if not pages:
+        return
+    chosen, deselected = [], []
+    for item in items:
+        page = page_of_item(item)
+        (deselected if page is not None and page not in pages else chosen).append(item)
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = chosen
+
+
+@pytest.fixture(scope="session")
+def only_pages(request) -> set[str]:
+    """The pages given with --page (empty: every page)."""
+    return {p.strip("/") for p in request.config.getoption("page")}
+
+
 def offline(cmd: list[str]) -> list[str]:
     """Prefix ``cmd`` so that it runs in a new network namespace: no network at all."""
     unshare = shutil.which("unshare")

@@ -49,6 +49,19 @@ def test_every_snippet_has_a_test_and_every_test_a_snippet():
     assert not tests - snippets, f"tests with no snippet: {sorted(tests - snippets)}"
 
 
+def test_every_snippet_folder_is_a_package():
+    # without __init__.py a folder is still importable (a namespace package), but tools that walk the
+    # package skip it: say so here, by name, instead of letting something fail far away
+    folders = {p.parent for p in SNIPPETS.rglob("*.py") if "__pycache__" not in p.parts}
+    folders |= {f.parent for f in folders if f.parent != SNIPPETS.parent}
+    missing = sorted(str((f / "__init__.py").relative_to(ROOT)) for f in folders
+                     if f.is_relative_to(SNIPPETS) and not (f / "__init__.py").is_file())
+    assert not missing, f"create these empty files (every snippet folder is a Python package): {missing}"
+    # tests/ is the other way round: pytest imports test files by path (--import-mode=importlib)
+    stray = sorted(str(p.relative_to(ROOT)) for p in TESTS.rglob("__init__.py"))
+    assert not stray, f"tests/ holds no __init__.py files: {stray}"
+
+
 def test_every_snippet_folder_has_its_page():
     folders = {p.parent for p in example_modules()}
     missing = [str(page_of(f).relative_to(ROOT)) for f in folders if not page_of(f).is_file()]
