@@ -22,7 +22,7 @@ def placed_outputs(x, w, kind):
 @figure("types")
 def types_figure():
     x, w = EXAMPLE_X, EXAMPLE_W
-    M, K = len(x), len(w)
+    M = len(x)
     fig, axes = plt.subplots(4, 1, figsize=(4.6, 6.4), sharex=True)
     names = {"narrow": ("narrow: $P=0$", "M-K+1"),
              "same": ("same: $P=(K-1)/2$", "M"),

@@ -37,7 +37,8 @@ def conv2d(X, W, b=None, stride=1, padding=0):
     N, C, H_in, W_in = X.shape
     C_out, C_in, K_h, K_w = W.shape
     if C_in != C or K_h > H_in + 2 * P_h or K_w > W_in + 2 * P_w:
-        raise ValueError(f"W 的形状 {W.shape} 与填充后的输入 ({C}, {H_in + 2 * P_h}, {W_in + 2 * P_w}) 不匹配")
+        padded = (C, H_in + 2 * P_h, W_in + 2 * P_w)
+        raise ValueError(f"W 的形状 {W.shape} 与填充后的输入 {padded} 不匹配")
 
     X = np.pad(X, ((0, 0), (0, 0), (P_h, P_h), (P_w, P_w)))   # 四周补零
     windows = sliding_window_view(X, (K_h, K_w), axis=(2, 3))

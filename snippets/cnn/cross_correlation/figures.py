@@ -5,7 +5,6 @@ from pathlib import Path
 
 import matplotlib.pyplot as plt
 import numpy as np
-from matplotlib.patches import Patch
 
 from snippets.cnn.conv2d.figures import draw_grid
 from snippets.cnn.cross_correlation.ex01_corr2d import corr2d

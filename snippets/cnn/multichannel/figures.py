@@ -22,10 +22,11 @@ def channels_figure():
     fig, axes = plt.subplots(3, 2, figsize=(4.0, 6.4))
     for c in range(2):
         draw_grid(axes[c, 0], X[c], f"input channel {c}", box=(0, 0, 2, 2), box_color=f"C{c}")
-        draw_grid(axes[c, 1], W[0, c], f"$W[0, {c}]$ gives ${parts[c]}$", box=(0, 0, 2, 2), box_color=f"C{c}")
+        draw_grid(axes[c, 1], W[0, c], f"$W[0, {c}]$ gives ${parts[c]}$", box=(0, 0, 2, 2),
+                  box_color=f"C{c}")
     draw_grid(axes[2, 0], Y[0], "output channel 0", box=(0, 0, 1, 1), highlight=(0, 0))
     axes[2, 1].axis("off")
-    axes[2, 1].text(0.5, 0.5, f"${parts[0]} + {parts[1]} + b_0$\n$= {parts[0]} + {parts[1]} + {bias}$\n$= {total}$",
-                    ha="center", va="center", transform=axes[2, 1].transAxes, fontsize=12)
+    sums = f"${parts[0]} + {parts[1]} + b_0$\n$= {parts[0]} + {parts[1]} + {bias}$\n$= {total}$"
+    axes[2, 1].text(0.5, 0.5, sums, ha="center", va="center", transform=axes[2, 1].transAxes, fontsize=12)
     fig.tight_layout()
     return fig

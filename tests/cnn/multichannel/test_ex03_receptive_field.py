@@ -11,7 +11,8 @@ def test_page_table():
     with contextlib.redirect_stdout(out):
         main()
     rows = [line.rsplit(maxsplit=2) for line in out.getvalue().splitlines()]
-    # prose: 3, 5, 7 for one, two, three 3×3 layers; 5 for one 5×5; 7 with two stride-2 layers; 8 with a 2×2/2 layer
+    # prose: 3, 5, 7 for one, two, three 3×3 layers; 5 for one 5×5;
+    # 7 with two stride-2 layers; 8 with a 2×2/2 layer
     assert [(int(a), int(b)) for _, a, b in rows] == [(3, 3), (5, 5), (7, 7), (5, 5), (7, 7), (8, 8)]
 
 

@@ -44,7 +44,8 @@ def test_output_size_is_the_convolution_formula():
 
 
 def test_pooling_has_no_parameters_and_keeps_the_channels():
-    # prose: nn.MaxPool2d has 0 parameters; exercise 2: (64, 56, 56) -> (64, 28, 28), FC weights 2 007 040 -> 501 760
+    # prose: nn.MaxPool2d has 0 parameters;
+    # exercise 2: (64, 56, 56) -> (64, 28, 28), FC weights 2 007 040 -> 501 760
     assert sum(p.numel() for p in torch.nn.MaxPool2d(2).parameters()) == 0
     assert sum(p.numel() for p in torch.nn.AvgPool2d(2).parameters()) == 0
     assert pool2d(np.zeros((1, 64, 56, 56)), 2).shape == (1, 64, 28, 28)
