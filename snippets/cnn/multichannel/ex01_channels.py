@@ -1,9 +1,9 @@
 """多通道卷积：每个输出通道 = 各输入通道分别与核的对应切片做互相关，再全部相加，加上偏置。"""
 
-# --8<-- [start:conv_multi_loop]
 import numpy as np
 
 
+# --8<-- [start:conv_multi_loop]
 def conv_multi_loop(X, W, b):
     """X: (C_in, H_in, W_in)，W: (C_out, C_in, K, K)，b: (C_out,)；返回 Y: (C_out, H_out, W_out)。"""
     X, W, b = (np.asarray(a, dtype=float) for a in (X, W, b))
@@ -38,6 +38,8 @@ def conv_multi(X, W, b):
 
 
 # --8<-- [start:example]
+import numpy as np
+
 X = np.array([[[1, 2, 0],          # 输入通道 0
                [0, 1, 3],
                [2, 1, 1]],

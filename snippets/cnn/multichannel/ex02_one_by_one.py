@@ -23,6 +23,8 @@ def main():
     # --8<-- [end:one_by_one]
 
     # --8<-- [start:bottleneck]
+    import torch
+
     def count(layer):
         return sum(p.numel() for p in layer.parameters())
 
