@@ -5,15 +5,13 @@ import numpy as np
 
 
 def as_signal(a, name):
-    """把 a 转成一维浮点数组；形状或类型不对时报错并指出参数名。"""
+    """把 a 转成非空的一维浮点数组，否则报错并指出参数名。"""
     try:
         a = np.asarray(a, dtype=float)
     except (TypeError, ValueError):
-        raise TypeError(f"{name} 必须是数值序列，收到 {type(a).__name__}") from None
-    if a.ndim != 1:
-        raise ValueError(f"{name} 必须是一维的，收到 {a.ndim} 维，形状 {a.shape}")
-    if a.size == 0:
-        raise ValueError(f"{name} 不能为空")
+        raise TypeError(f"{name} 必须是数值序列") from None
+    if a.ndim != 1 or a.size == 0:
+        raise ValueError(f"{name} 必须是非空的一维序列，收到形状 {a.shape}")
     return a
 # --8<-- [end:checks]
 

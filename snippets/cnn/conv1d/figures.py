@@ -25,27 +25,44 @@ def filtered():
 @figure("filters")
 def filters_figure():
     t, slow, x, low, high = filtered()
-    fig, axes = plt.subplots(1, 2, figsize=(8, 3), sharey=True)
-    axes[0].plot(t, x, label="x (noisy)", alpha=0.45)
-    axes[0].plot(t[2:], low, label="[1/3, 1/3, 1/3]")
+    fig, axes = plt.subplots(2, 1, figsize=(4.6, 4.4), sharex=True, sharey=True)
+    axes[0].plot(t, x, label="noisy $x$", alpha=0.45)
+    axes[0].plot(t[2:], low, label="$[1/3, 1/3, 1/3]$")
     axes[0].set_title("low-pass: keeps the slow wave")
-    axes[1].plot(t, x, label="x (noisy)", alpha=0.45)
-    axes[1].plot(t[2:], high, label="[1, -2, 1]", color="C1")
+    axes[1].plot(t, x, label="noisy $x$", alpha=0.45)
+    axes[1].plot(t[2:], high, label="$[1, -2, 1]$", color="C1")
     axes[1].set_title("high-pass: keeps the fast jitter")
+    axes[1].set_xlabel("$t$")
     for ax in axes:
-        ax.set_xlabel("t")
-        ax.legend(loc="lower left", fontsize=8)
+        ax.legend(loc="lower left", ncols=2)
+    axes[0].set_ylim(-2.6, 1.8)
+    fig.tight_layout()
     return fig
 
 
+def delayed_edges(M=6, K=3):
+    """Edges of the delayed sum: (t, s, k) means y_t receives x_s with weight w_k, s = t - k + 1 (from 1)."""
+    return [(t, t - k + 1, k) for t in range(K, M + 1) for k in range(1, K + 1)]
+
+
+W_DECAY = (1, 1 / 2, 1 / 4)
+
+
 @figure("delayed-sum")
-def delayed_sum_figure():
-    w = np.array([1, 1 / 2, 1 / 4])
-    fig, ax = plt.subplots(figsize=(6, 2.6))
-    ax.stem(np.arange(1, 4), w, basefmt=" ")
-    ax.set_xticks([1, 2, 3], ["$w_1$ (now)", "$w_2$ (1 step ago)", "$w_3$ (2 steps ago)"])
-    ax.set_ylim(0, 1.15)
-    ax.set_ylabel("weight")
-    for k, value in enumerate(w, start=1):
-        ax.annotate(f"{value:g}", (k, value), textcoords="offset points", xytext=(8, 4))
+def delayed_sum_figure(M=6, K=3):
+    fig, ax = plt.subplots(figsize=(4.6, 2.4))
+    names = {1: "1", 2: "1/2", 3: "1/4"}
+    for t, s, k in delayed_edges(M, K):
+        ax.plot([s, t], [0.13, 0.87], color=f"C{k}", lw=3.2 * W_DECAY[k - 1] + 0.6,
+                label=f"$w_{k} = {names[k]}$" if t == K else None, zorder=1)
+    ax.scatter(range(1, M + 1), [0] * M, s=330, facecolor="none", edgecolor="C0", lw=1.5, zorder=2)
+    ax.scatter(range(K, M + 1), [1] * (M - K + 1), s=330, facecolor="none", edgecolor="C0", lw=1.5, zorder=2)
+    for s in range(1, M + 1):
+        ax.text(s, 0, f"$x_{s}$", ha="center", va="center")
+    for t in range(K, M + 1):
+        ax.text(t, 1, f"$y_{t}$", ha="center", va="center")
+    ax.legend(loc="upper left", bbox_to_anchor=(-0.02, 1.02), handlelength=1.2)
+    ax.set_xlim(0.5, M + 0.5)
+    ax.set_ylim(-0.25, 1.25)
+    ax.axis("off")
     return fig

@@ -5,16 +5,13 @@ import numpy as np
 
 
 def as_matrix(a, name):
-    """把 a 转成二维浮点数组；形状或类型不对时报错并指出参数名。"""
+    """把 a 转成非空的二维浮点数组，否则报错并指出参数名。"""
     try:
         a = np.asarray(a, dtype=float)
     except (TypeError, ValueError):
-        kind = type(a).__name__
-        raise TypeError(f"{name} 必须是数值矩阵，收到 {kind}") from None
-    if a.ndim != 2:
-        raise ValueError(f"{name} 必须是二维的，收到 {a.ndim} 维，形状 {a.shape}")
-    if a.size == 0:
-        raise ValueError(f"{name} 不能为空，形状 {a.shape}")
+        raise TypeError(f"{name} 必须是数值矩阵") from None
+    if a.ndim != 2 or a.size == 0:
+        raise ValueError(f"{name} 必须是非空的二维矩阵，收到形状 {a.shape}")
     return a
 # --8<-- [end:checks]
 

@@ -8,7 +8,7 @@ from snippets.cnn.conv2d.ex01_conv2d_loop import W, X, conv2d_loop
 from snippets.figures import figure
 
 
-def draw_grid(ax, A, title, box=None, box_color="C0", small=None, highlight=None):
+def draw_grid(ax, A, title, box=None, box_color="C0", small=None, highlight=None, size=12):
     """Draw matrix A as a grid of numbers.
 
     box: (row, col, rows, cols) framed in box_color; small: matrix of the same size as the box whose
@@ -23,15 +23,17 @@ def draw_grid(ax, A, title, box=None, box_color="C0", small=None, highlight=None
     for r in range(rows):
         for c in range(cols):
             ax.add_patch(Rectangle((c, r), 1, 1, fill=False, edgecolor=edge, lw=0.8))
-            ax.text(c + 0.5, r + 0.45, f"{A[r, c]:g}", ha="center", va="center", fontsize=12)
+            inside = small is not None and box[0] <= r < box[0] + box[2] and box[1] <= c < box[1] + box[3]
+            ax.text(c + (0.32 if inside else 0.5), r + (0.34 if inside else 0.5), f"{A[r, c]:g}",
+                    ha="center", va="center", fontsize=size)
     if box is not None:
         r0, c0, h, w = box
         ax.add_patch(Rectangle((c0, r0), w, h, fill=False, edgecolor=box_color, lw=2.6))
         if small is not None:
             for u in range(h):
                 for v in range(w):
-                    ax.text(c0 + v + 0.93, r0 + u + 0.9, rf"$\times{small[u][v]:g}$", ha="right",
-                            va="bottom", fontsize=8, color=box_color)
+                    ax.text(c0 + v + 0.97, r0 + u + 0.97, rf"$\times{{{small[u][v]:g}}}$", ha="right",
+                            va="bottom", fontsize=10, color=box_color)
     ax.set_xlim(-0.05, cols + 0.05)
     ax.set_ylim(rows + 0.05, -0.05)
     ax.set_aspect("equal")
@@ -40,18 +42,21 @@ def draw_grid(ax, A, title, box=None, box_color="C0", small=None, highlight=None
 
 
 def worked_example():
-    """The numbers drawn: input, rotated kernel, output, and the top-right window (row, col, U, V)."""
+    """The numbers drawn: input, kernel, rotated kernel, output, and the top-right window (row, col, U, V)."""
     X_ = np.array(X, dtype=float)
-    W_rot = np.array(W, dtype=float)[::-1, ::-1]
+    W_ = np.array(W, dtype=float)
+    W_rot = W_[::-1, ::-1]
     Y = conv2d_loop(X, W)
-    return X_, W_rot, Y, (0, 2, 3, 3)
+    return X_, W_, W_rot, Y, (0, 2, 3, 3)
 
 
 @figure("worked-example")
 def worked_example_figure():
-    X_, W_rot, Y, box = worked_example()
-    fig, axes = plt.subplots(1, 3, figsize=(9.0, 3.0), gridspec_kw={"width_ratios": [5, 3, 3]})
-    draw_grid(axes[0], X_, "input $X$", box=box, small=W_rot)
-    draw_grid(axes[1], W_rot, "kernel rotated $180^\\circ$", box=(0, 0, 3, 3))
-    draw_grid(axes[2], Y, "output $Y = W * X$", box=(0, 2, 1, 1), highlight=(0, 2))
+    X_, W_, W_rot, Y, box = worked_example()
+    fig, axes = plt.subplots(2, 2, figsize=(4.6, 4.9), gridspec_kw={"height_ratios": [5, 3]})
+    draw_grid(axes[0, 0], X_, "input $X$", box=box, small=W_rot, size=11)
+    draw_grid(axes[0, 1], Y, "$Y = W * X$", box=(0, 2, 1, 1), highlight=(0, 2))
+    draw_grid(axes[1, 0], W_, "kernel $W$")
+    draw_grid(axes[1, 1], W_rot, "rotated $180^\\circ$", box=(0, 0, 3, 3))
+    fig.tight_layout()
     return fig

@@ -1,15 +1,13 @@
 """按输出长度分的三种卷积：窄卷积 M-K+1、宽卷积 M+K-1、等宽卷积 M。"""
 
+# --8<-- [start:paddings]
 import numpy as np
 
-from snippets.cnn.conv1d.ex01_delayed_sum import as_signal
-from snippets.cnn.stride_padding.ex01_stride_padding import check_int, conv1d
 
-
-# --8<-- [start:paddings]
 def paddings(kind, K):
     """三种卷积（步长都是 1）在输入左、右两端各补几个 0：返回 (左, 右)。"""
-    K = check_int(K, "K", 1)
+    if type(K) is not int or K < 1:
+        raise ValueError(f"K 必须是正整数，收到 {K!r}")
     if kind == "narrow":                 # 窄卷积：不补零
         return 0, 0
     if kind == "wide":                   # 宽卷积：两端各补 K-1 个
@@ -20,10 +18,15 @@ def paddings(kind, K):
 
 
 def conv1d_kind(x, w, kind):
-    """步长为 1 的书中卷积（翻转核），按 kind 补零。"""
-    x, w = as_signal(x, "x"), as_signal(w, "w")
+    """步长为 1 的书中卷积（翻转核）：按 kind 补零，再做窄卷积（numpy 的 valid 模式）。"""
+    x, w = np.asarray(x, dtype=float), np.asarray(w, dtype=float)
+    for name, a in (("x", x), ("w", w)):
+        if a.ndim != 1 or a.size == 0:
+            raise ValueError(f"{name} 必须是非空的一维序列，收到形状 {a.shape}")
     left, right = paddings(kind, len(w))
-    return conv1d(np.pad(x, (left, right)), w)   # 已补好零：S=1、P=0
+    if len(w) > left + len(x) + right:
+        raise ValueError(f"w 的长度 K={len(w)} 大于补零后的输入长度 {left + len(x) + right}")
+    return np.convolve(np.pad(x, (left, right)), w, mode="valid")
 # --8<-- [end:paddings]
 
 
@@ -61,6 +64,19 @@ def main():
     print(np.convolve([1, 2, 3, 4, 5], [1, 1], mode="same").tolist())
     #> [1, 3, 5, 7, 9]
     # --8<-- [end:even]
+
+    # --8<-- [start:commute]
+    x, w = [1, 2, 3, 4, 5], [1, 2, 3]
+    print(conv1d_kind(x, w, "wide").tolist())
+    #> [1.0, 4.0, 10.0, 16.0, 22.0, 22.0, 15.0]
+    print(conv1d_kind(w, x, "wide").tolist())    # 信号与核对调
+    #> [1.0, 4.0, 10.0, 16.0, 22.0, 22.0, 15.0]
+    try:
+        conv1d_kind(w, x, "narrow")               # 核比信号长：窄卷积算不出来
+    except ValueError as error:
+        print("narrow:", error)
+    #> narrow: w 的长度 K=5 大于补零后的输入长度 3
+    # --8<-- [end:commute]
 
 
 if __name__ == "__main__":

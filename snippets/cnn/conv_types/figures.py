@@ -22,13 +22,13 @@ def placed_outputs(x, w, kind):
 @figure("types")
 def types_figure():
     x, w = EXAMPLE_X, EXAMPLE_W
-    M, K = len(x), len(w)
-    fig, axes = plt.subplots(4, 1, figsize=(7, 6.4), sharex=True)
+    M = len(x)
+    fig, axes = plt.subplots(4, 1, figsize=(4.6, 6.4), sharex=True)
     names = {"narrow": ("narrow: $P=0$", "M-K+1"),
              "same": ("same: $P=(K-1)/2$", "M"),
              "wide": ("wide: $P=K-1$", "M+K-1")}
     axes[0].stem(np.arange(1, M + 1), x, basefmt=" ")
-    axes[0].set_title(f"input $x$, length $M = {M}$ (kernel $w = {list(w)}$, $K = {K}$)", fontsize=10)
+    axes[0].set_title(f"input $x$, $M = {M}$; kernel $w = {list(w)}$", fontsize=10)
     axes[0].set_ylim(0, 6.5)
     for ax, kind in zip(axes[1:], KINDS, strict=True):
         centres, y = placed_outputs(x, w, kind)
@@ -40,7 +40,7 @@ def types_figure():
         ax.set_ylim(0, 27)
     for ax in axes:
         ax.axvspan(0.6, M + 0.4, color="C0", alpha=0.12, lw=0)   # where the input lives
-    axes[-1].set_xlabel("position $t$; each output sits at the centre of its window")
+    axes[-1].set_xlabel("position $t$ (outputs at their window centres)")
     axes[-1].set_xticks(np.arange(0, M + 2))
     fig.tight_layout()
     return fig

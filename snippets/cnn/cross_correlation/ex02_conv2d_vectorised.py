@@ -5,34 +5,20 @@ import numpy as np
 
 
 def as_pair(value, name, minimum):
-    """把整数或 (行, 列) 两个整数变成一对整数；不是整数或小于 minimum 时报错。"""
+    """整数或 (行, 列) 两个整数 -> 一对整数；不是整数或小于 minimum 时报错。"""
     pair = (value, value) if np.ndim(value) == 0 else tuple(value)
-    is_int = [isinstance(p, (int, np.integer)) and not isinstance(p, bool)
-              for p in pair]
-    if len(pair) != 2 or not all(is_int):
-        raise TypeError(f"{name} 必须是整数或两个整数，收到 {value!r}")
-    if min(pair) < minimum:
-        kind = "正整数" if minimum == 1 else "非负整数"
-        raise ValueError(f"{name} 必须是{kind}，收到 {value!r}")
+    ok = [isinstance(p, int | np.integer) and not isinstance(p, bool) and p >= minimum for p in pair]
+    if len(pair) != 2 or not all(ok):
+        raise ValueError(f"{name} 必须是不小于 {minimum} 的整数或两个这样的整数，收到 {value!r}")
     return int(pair[0]), int(pair[1])
 
 
-def as_tensor(a, name, ndim, shape_doc):
-    """把 a 转成 ndim 维的浮点数组（float32 输入保持 float32）。"""
-    try:
-        a = np.asarray(a)
-    except ValueError:                                  # 例如长短不一的嵌套列表
-        kind = type(a).__name__
-        raise TypeError(f"{name} 必须是数值数组，收到 {kind}") from None
-    if a.dtype.kind not in "biuf":
-        raise TypeError(f"{name} 必须是数值数组，收到元素类型 {a.dtype}")
-    a = a.astype(np.result_type(a.dtype, np.float32), copy=False)
-    if a.ndim != ndim:
-        raise ValueError(f"{name} 必须是 {ndim} 维的 {shape_doc}，"
-                         f"收到 {a.ndim} 维，形状 {a.shape}")
-    if a.size == 0:
-        raise ValueError(f"{name} 不能为空，形状 {a.shape}")
-    return a
+def as_array(a, name, ndim):
+    """把 a 转成非空的 ndim 维浮点数组（float32 保持 float32）。"""
+    a = np.asarray(a)
+    if a.dtype.kind not in "biuf" or a.ndim != ndim or a.size == 0:
+        raise ValueError(f"{name} 必须是非空的 {ndim} 维数值数组，收到形状 {a.shape}、类型 {a.dtype}")
+    return a.astype(np.result_type(a.dtype, np.float32), copy=False)
 # --8<-- [end:checks]
 
 
@@ -43,21 +29,16 @@ from numpy.lib.stride_tricks import sliding_window_view
 def conv2d(X, W, b=None, stride=1, padding=0):
     """互相关（不翻转核），与 torch.nn.functional.conv2d 的结果相同。
 
-    X: (N, C_in, H, W)，W: (C_out, C_in, K_h, K_w)，b: (C_out,) 或 None；
-    返回 Y: (N, C_out, H_out, W_out)，其中
-    H_out = (H + 2P - K_h) // S + 1，W_out 同理。
+    X: (N, C_in, H_in, W_in)，W: (C_out, C_in, K_h, K_w)，b: (C_out,) 或 None；
+    返回 Y: (N, C_out, H_out, W_out)，H_out = (H_in + 2P - K_h) // S + 1，W_out 同理。
     """
-    X = as_tensor(X, "X", 4, "(N, C_in, H, W)")
-    W = as_tensor(W, "W", 4, "(C_out, C_in, K_h, K_w)")
-    S_h, S_w = as_pair(stride, "stride", minimum=1)
-    P_h, P_w = as_pair(padding, "padding", minimum=0)
-    N, C, H, W_in = X.shape
+    X, W = as_array(X, "X", 4), as_array(W, "W", 4)
+    (S_h, S_w), (P_h, P_w) = as_pair(stride, "stride", 1), as_pair(padding, "padding", 0)
+    N, C, H_in, W_in = X.shape
     C_out, C_in, K_h, K_w = W.shape
-    if C_in != C:
-        raise ValueError(f"W 的输入通道数 C_in={C_in} 与 X 的通道数 {C} 不一致")
-    if K_h > H + 2 * P_h or K_w > W_in + 2 * P_w:
-        raise ValueError(f"W 的核大小 {K_h}×{K_w} 超过了填充后的输入 "
-                         f"{H + 2 * P_h}×{W_in + 2 * P_w}")
+    if C_in != C or K_h > H_in + 2 * P_h or K_w > W_in + 2 * P_w:
+        padded = (C, H_in + 2 * P_h, W_in + 2 * P_w)
+        raise ValueError(f"W 的形状 {W.shape} 与填充后的输入 {padded} 不匹配")
 
     X = np.pad(X, ((0, 0), (0, 0), (P_h, P_h), (P_w, P_w)))   # 四周补零
     windows = sliding_window_view(X, (K_h, K_w), axis=(2, 3))
@@ -69,7 +50,7 @@ def conv2d(X, W, b=None, stride=1, padding=0):
     Y = W.reshape(C_out, C * K_h * K_w) @ cols   # 一次矩阵乘法算完所有输出
     Y = Y.reshape(N, C_out, H_out, W_out)
     if b is not None:
-        b = as_tensor(b, "b", 1, "(C_out,)")
+        b = as_array(b, "b", 1)
         if b.shape != (C_out,):
             raise ValueError(f"b 的形状必须是 ({C_out},)，收到 {b.shape}")
         Y = Y + b.reshape(1, C_out, 1, 1)

@@ -1,7 +1,9 @@
-"""卷积 = 与旋转 180° 的核做互相关：conv(X, W) = xcorr(X, rot180(W))。"""
+"""卷积 = 与旋转 180° 的核做互相关：W * X = xcorr(X, rot180(W))。"""
 
 import numpy as np
 
+from snippets.cnn.conv2d.ex01_conv2d_loop import as_matrix  # noqa: F401  (corr2d 用到)
+from snippets.cnn.cross_correlation.ex01_corr2d import corr2d
 from snippets.cnn.cross_correlation.ex02_conv2d_vectorised import conv2d
 
 
@@ -14,10 +16,15 @@ def rot180(W):
     return W[..., ::-1, ::-1]
 
 
-def conv2d_book(X, W, b=None, stride=1, padding=0):
-    """书中的卷积（翻转核）：先把核旋转 180°，再做互相关。形状同 conv2d。"""
-    return conv2d(X, rot180(W), b, stride=stride, padding=padding)
+def conv2d_book_loop(X, W):
+    """书中按定义的窄卷积（翻转核）：先把核旋转 180°，再做互相关。"""
+    return corr2d(X, rot180(W))
 # --8<-- [end:flip]
+
+
+def conv2d_book(X, W, b=None, stride=1, padding=0):
+    """同上，用向量化的 conv2d：支持批量、多通道、步长和填充，形状同 conv2d。"""
+    return conv2d(X, rot180(W), b, stride=stride, padding=padding)
 
 
 def main():
@@ -25,14 +32,17 @@ def main():
     import torch
     import torch.nn.functional as F
 
-    X = np.arange(9.0).reshape(1, 1, 3, 3)                # (N, C_in, H, W)
-    W = np.array([[0.0, 1], [2, 3]]).reshape(1, 1, 2, 2)  # (C_out, C_in, 2, 2)
-    print(rot180(W)[0, 0].tolist())
-    #> [[3.0, 2.0], [1.0, 0.0]]
-    print(conv2d_book(X, W)[0, 0].tolist())               # 书中的卷积
+    X = np.arange(9).reshape(3, 3)            # [[0, 1, 2], [3, 4, 5], [6, 7, 8]]
+    W = np.array([[0, 1], [2, 3]])
+    print(rot180(W).tolist())
+    #> [[3, 2], [1, 0]]
+    print(conv2d_book_loop(X, W).tolist())    # 书中的卷积
     #> [[5.0, 11.0], [23.0, 29.0]]
-    W_t = torch.from_numpy(W).flip(-2, -1)                # PyTorch：自己翻转
-    print(F.conv2d(torch.from_numpy(X), W_t)[0, 0].tolist())
+    print(corr2d(X, W).tolist())              # 互相关
+    #> [[19.0, 25.0], [37.0, 43.0]]
+    X_t = torch.arange(9.0).view(1, 1, 3, 3)                  # X: (N, C, H, W)
+    W_t = torch.tensor([[0.0, 1], [2, 3]]).view(1, 1, 2, 2)   # W: (C_out, C_in, K, K)
+    print(F.conv2d(X_t, W_t.flip(-2, -1))[0, 0].tolist())     # PyTorch：自己翻转
     #> [[5.0, 11.0], [23.0, 29.0]]
     # --8<-- [end:usage]
 

@@ -38,7 +38,7 @@ PANELS = ["photo", "sobel_x", "sobel_y", "gradient", "laplacian", "box_blur", "g
 @figure("photo-maps")
 def photo_maps_figure():
     image, maps = feature_maps()
-    fig, axes = plt.subplots(2, 4, figsize=(10.0, 4.4))
+    fig, axes = plt.subplots(4, 2, figsize=(4.6, 6.6))
     for ax, name in zip(axes.flat, PANELS, strict=True):
         data = image if name == "photo" else maps[name]
         if name in ("sobel_x", "sobel_y", "laplacian"):          # signed maps: 0 is mid grey
@@ -48,7 +48,7 @@ def photo_maps_figure():
             ax.imshow(data, cmap="gray", vmin=0, vmax=data.max())
         else:                                                     # brightness: clip to [0, 1]
             ax.imshow(np.clip(data, 0, 1), cmap="gray", vmin=0, vmax=1)
-        ax.set_title(name.replace("_", " "), fontsize=10)
+        ax.set_title(name.replace("_", " "))
         ax.axis("off")
     fig.tight_layout()
     return fig

@@ -29,14 +29,14 @@ def depth_curves(H=32):
 
 @figure("size-vs-depth")
 def size_vs_depth_figure():
-    fig, ax = plt.subplots(figsize=(7.0, 3.4))
+    fig, ax = plt.subplots(figsize=(4.6, 3.4))
     for label, sizes in depth_curves().items():
         ax.plot(range(len(sizes)), sizes, marker="o", label=label)
     ax.set_xlabel("layer")
     ax.set_ylabel("output side length")
     ax.set_xticks(range(LAYERS + 1))
     ax.set_yticks([1, 4, 8, 16, 28, 32])
-    ax.legend(loc="center right", fontsize=9)
+    ax.legend(loc="upper right", bbox_to_anchor=(1.02, 0.94))
     ax.set_title("$32\\times 32$ input, $5\\times 5$ kernels")
     return fig
 
@@ -57,7 +57,7 @@ def window_corners(H, K, S, P):
 
 @figure("stride-windows")
 def stride_windows_figure():
-    fig, axes = plt.subplots(1, 2, figsize=(8.0, 4.0), gridspec_kw={"width_ratios": [5, 7]})
+    fig, axes = plt.subplots(2, 1, figsize=(4.0, 6.6), gridspec_kw={"height_ratios": [5, 7]})
     for ax, P in zip(axes, (0, 1), strict=True):
         Xp, mask = padded_example(P)
         draw_grid(ax, Xp, f"$S=2$, $P={P}$: output "

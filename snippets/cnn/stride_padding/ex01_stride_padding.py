@@ -8,10 +8,8 @@ from snippets.cnn.conv1d.ex01_delayed_sum import as_signal
 # --8<-- [start:check_int]
 def check_int(value, name, minimum):
     """value 必须是不小于 minimum 的整数，否则报错并指出参数名。"""
-    if isinstance(value, bool) or not isinstance(value, int | np.integer):
-        raise ValueError(f"{name} 必须是整数，收到 {value!r}")
-    if value < minimum:
-        raise ValueError(f"{name} 必须不小于 {minimum}，收到 {value!r}")
+    if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < minimum:
+        raise ValueError(f"{name} 必须是不小于 {minimum} 的整数，收到 {value!r}")
     return int(value)
 # --8<-- [end:check_int]
 

@@ -32,24 +32,26 @@ def _panel(ax, x, w, S, P, title):
                 label=f"$w_{k} = {w[k - 1]:g}$" if j == 0 else None, zorder=1)
     padded = (np.arange(len(xp)) < P) | (np.arange(len(xp)) >= len(xp) - P)
     for pos, value, pad in zip(pos_in, xp, padded, strict=True):
-        ax.scatter(pos, 0, s=380, facecolor="none", edgecolor="C5" if pad else "C0",
-                   linestyle="--" if pad else "-", linewidth=1.6, zorder=2)
-        ax.text(pos, 0, f"{value:g}", ha="center", va="center", fontsize=9)
+        ax.scatter(pos, 0, s=300, facecolor="none", edgecolor="C5" if pad else "C0",
+                   linestyle="--" if pad else "-", linewidth=1.4, zorder=2)
+        ax.text(pos, 0, f"{value:g}", ha="center", va="center")
     for pos, value in zip(pos_out, y, strict=True):
-        ax.scatter(pos, 1, s=380, facecolor="none", edgecolor="C0", linewidth=1.6, zorder=2)
-        ax.text(pos, 1, f"{value:g}", ha="center", va="center", fontsize=9)
-    ax.text(-P - 1.2, 0, "input", ha="right", va="center")
-    ax.text(-P - 1.2, 1, "output", ha="right", va="center")
+        ax.scatter(pos, 1, s=300, facecolor="none", edgecolor="C0", linewidth=1.4, zorder=2)
+        ax.text(pos, 1, f"{value:g}", ha="center", va="center")
+    ax.text(-1.6, 0, "$x$", ha="right", va="center")
+    ax.text(-1.6, 1, "$y$", ha="right", va="center")
     ax.set_title(title)
-    ax.set_xlim(-3.6, 9.2)
+    ax.set_xlim(-2.2, 7.6)
     ax.set_ylim(-0.3, 1.3)
     ax.axis("off")
 
 
 @figure("stride-padding")
 def stride_padding_figure():
-    fig, axes = plt.subplots(2, 1, figsize=(7, 4.4))
-    _panel(axes[0], EXAMPLE_X, EXAMPLE_W, S=2, P=0, title="(a) stride $S=2$, padding $P=0$: 3 outputs")
-    _panel(axes[1], EXAMPLE_X, EXAMPLE_W, S=1, P=1, title="(b) stride $S=1$, padding $P=1$: 7 outputs")
-    axes[0].legend(loc="center left", bbox_to_anchor=(0.84, 0.5), fontsize=9)
+    fig, axes = plt.subplots(2, 1, figsize=(4.6, 4.4))
+    _panel(axes[0], EXAMPLE_X, EXAMPLE_W, S=2, P=0, title="(a) $S=2$, $P=0$: 3 outputs")
+    _panel(axes[1], EXAMPLE_X, EXAMPLE_W, S=1, P=1, title="(b) $S=1$, $P=1$: 7 outputs")
+    fig.legend(*axes[0].get_legend_handles_labels(), loc="lower center", ncols=3, handlelength=1.2,
+               bbox_to_anchor=(0.5, -0.04))
+    fig.tight_layout(rect=(0, 0.06, 1, 1))
     return fig

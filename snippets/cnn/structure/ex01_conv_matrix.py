@@ -1,19 +1,17 @@
 """卷积层是一种特殊的全连接层：权重矩阵是带状的，每一行共用同一组数（Toeplitz 矩阵）。"""
 
+# --8<-- [start:conv_matrix]
 import numpy as np
 
-from snippets.cnn.conv1d.ex01_delayed_sum import as_signal
 
-
-# --8<-- [start:conv_matrix]
 def conv_matrix(w, M):
     """返回 (M-K+1, M) 的带状矩阵 T，使 T @ x 等于书中（翻转核）的窄卷积。"""
-    w = as_signal(w, "w")
-    if isinstance(M, bool) or not isinstance(M, int) or M < 1:
+    if type(M) is not int or M < 1:
         raise ValueError(f"M 必须是正整数，收到 {M!r}")
+    w = np.asarray(w, dtype=float)
+    if w.ndim != 1 or not 1 <= len(w) <= M:
+        raise ValueError(f"w 必须是一维的，长度 K 在 1 到 M={M} 之间，收到形状 {w.shape}")
     K = len(w)
-    if K > M:
-        raise ValueError(f"w 的长度 K={K} 大于输入长度 M={M}")
     T = np.zeros((M - K + 1, M))
     for i in range(M - K + 1):
         T[i, i : i + K] = w[::-1]    # 第 i 到 i+K-1 列放 w_K, ..., w_1

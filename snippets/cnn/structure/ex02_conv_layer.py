@@ -2,18 +2,16 @@
 
 import numpy as np  # noqa: F401  (conv_matrix 用到)
 
-from snippets.cnn.conv1d.ex01_delayed_sum import as_signal  # noqa: F401  (conv_matrix 用到)
 from snippets.cnn.structure.ex01_conv_matrix import conv_matrix
 
 
 # --8<-- [start:layer_parameters]
 def layer_parameters(M, K):
     """M 个输入、M-K+1 个输出时，(全连接层, 卷积层) 的参数个数，都含偏置。"""
-    for name, value in (("M", M), ("K", K)):
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise ValueError(f"{name} 必须是正整数，收到 {value!r}")
-    if K > M:
-        raise ValueError(f"K={K} 不能大于输入长度 M={M}")
+    if type(M) is not int or M < 1:
+        raise ValueError(f"M 必须是正整数，收到 {M!r}")
+    if type(K) is not int or not 1 <= K <= M:
+        raise ValueError(f"K 必须是 1 到 M={M} 之间的整数，收到 {K!r}")
     N = M - K + 1                        # 输出个数
     # 全连接：N×M 个权重 + N 个偏置；卷积：K 个权重 + 1 个共用的偏置
     return N * M + N, K + 1

@@ -20,14 +20,14 @@ def local_edges(M, K):
 
 def _layers(ax, M, N, out_labels):
     xs_out = [i + (M - N) / 2 for i in range(N)]
-    ax.scatter(range(M), [0] * M, s=420, color="C0", zorder=3)
-    ax.scatter(xs_out, [1] * N, s=420, color="C0", zorder=3)
+    ax.scatter(range(M), [0] * M, s=200, color="C0", zorder=3)
+    ax.scatter(xs_out, [1] * N, s=200, color="C0", zorder=3)
     for i in range(M):
-        ax.annotate(f"$x_{i + 1}$", (i, 0), xytext=(0, -24), textcoords="offset points", ha="center")
+        ax.annotate(f"$x_{i + 1}$", (i, 0), xytext=(0, -20), textcoords="offset points", ha="center")
     for x, label in zip(xs_out, out_labels, strict=True):
-        ax.annotate(label, (x, 1), xytext=(0, 16), textcoords="offset points", ha="center")
-    ax.set_xlim(-0.6, M - 0.4)
-    ax.set_ylim(-0.3, 1.25)
+        ax.annotate(label, (x, 1), xytext=(0, 11), textcoords="offset points", ha="center")
+    ax.set_xlim(-0.6, M + 0.6)
+    ax.set_ylim(-0.35, 1.3)
     ax.axis("off")
     return xs_out
 
@@ -35,7 +35,7 @@ def _layers(ax, M, N, out_labels):
 @figure("connections")
 def connections_figure(M=5, K=3):
     N = M - K + 1
-    fig, axes = plt.subplots(1, 2, figsize=(8, 3.2))
+    fig, axes = plt.subplots(2, 1, figsize=(4.6, 4.6))
     left, right = axes
     xs_out = _layers(left, M, N, [f"$h_{j + 1}$" for j in range(N)])
     for j, i in full_edges(M, N):
@@ -46,5 +46,6 @@ def connections_figure(M=5, K=3):
         right.plot([i, xs_out[j]], [0, 1], color=f"C{k}", lw=2.2,
                    label=f"$w_{k}$" if j == 0 else None)
     right.set_title(f"local + shared: {K} weights")
-    right.legend(loc="upper right", bbox_to_anchor=(1.08, 1.05), fontsize=9)
+    right.legend(loc="center right", handlelength=1.2)
+    fig.tight_layout(h_pad=1.5)
     return fig

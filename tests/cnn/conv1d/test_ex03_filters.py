@@ -14,10 +14,12 @@ def test_edge_filter_on_the_step():
 
 
 def test_cross_correlation_flips_the_sign_of_the_edge_filter():
-    # exercise 4: F.conv1d without flipping computes x_{t+1} - x_{t-1}
+    # exercise 4: F.conv1d without flipping computes y_t = x_{t+2} - x_t (1-based, window starting at t)
     X = torch.tensor(STEP, dtype=torch.float64).view(1, 1, -1)
     W = torch.tensor(EDGE, dtype=torch.float64).view(1, 1, -1)
-    assert F.conv1d(X, W).flatten().tolist() == [0.0, 1.0, 1.0, 0.0, 0.0, -1.0, -1.0]
+    y = F.conv1d(X, W).flatten().tolist()
+    assert y == [0.0, 1.0, 1.0, 0.0, 0.0, -1.0, -1.0]
+    assert y == [STEP[t + 2] - STEP[t] for t in range(len(STEP) - 2)]
 
 
 def test_low_and_high_pass_on_ramp_and_zigzag():

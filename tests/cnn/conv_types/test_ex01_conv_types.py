@@ -136,14 +136,14 @@ def test_explorer_fallback_text_states_the_right_length_and_values():
     ([1, 2], [1, 2, 3], "narrow", ValueError, "w"),        # narrow needs K <= M
     ([], [1], "same", ValueError, "x"),
     ([1, 2], [], "wide", ValueError, "w"),
-    ([1, 2], [["a"]], "wide", TypeError, "w"),
+    ([1, 2], [[1.0]], "wide", ValueError, "w"),
 ])
 def test_bad_arguments_name_the_argument(x, w, kind, error, arg):
     with pytest.raises(error, match=rf"^{arg} "):
         conv1d_kind(x, w, kind)
 
 
-@pytest.mark.parametrize("K", [0, -1, 2.0, True])
+@pytest.mark.parametrize("K", [0, -1, 2.0, True, None])
 def test_paddings_rejects_bad_kernel_length(K):
     with pytest.raises(ValueError, match=r"^K "):
         paddings("same", K)
@@ -178,3 +178,24 @@ def test_prose_on_the_explorer_with_an_even_kernel():
     # the widget keeps the page's input and, as the kernel no longer fits, uses k mod 10
     x, w = json.loads(attrs["input"]), np.arange(K) % 10
     assert n == int(attrs["m"]) == len(conv1d_kind(x, w, "same")) == 5
+
+
+def test_wide_convolution_commutes_and_narrow_does_not_apply():
+    # prose: the wide convolution of w and x equals that of x and w; narrow fails when K > M
+    for x, w in signals():
+        np.testing.assert_allclose(conv1d_kind(x, w, "wide"), conv1d_kind(w, x, "wide"), atol=1e-12)
+    with pytest.raises(ValueError, match=r"^w "):
+        conv1d_kind([1, 2, 3], [1, 2, 3, 4, 5], "narrow")
+
+
+def test_input_gradient_is_a_wide_convolution_with_the_flipped_kernel():
+    # prose: for y = narrow conv(x, w), dL/dx = wide conv(dL/dy, flipped w)
+    rng = np.random.default_rng(5)
+    for M, K in [(5, 3), (8, 4), (6, 1), (4, 4)]:
+        x = torch.tensor(rng.standard_normal(M), requires_grad=True)
+        w = torch.from_numpy(rng.standard_normal(K))
+        y = F.conv1d(x.view(1, 1, -1), w.flip(0).view(1, 1, -1)).flatten()     # the book's narrow conv
+        delta = torch.from_numpy(rng.standard_normal(M - K + 1))
+        (y * delta).sum().backward()
+        expected = conv1d_kind(delta.numpy(), w.flip(0).numpy(), "wide")
+        np.testing.assert_allclose(x.grad.numpy(), expected, atol=1e-12)

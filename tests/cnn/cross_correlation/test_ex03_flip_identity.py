@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from snippets.cnn.conv2d.ex01_conv2d_loop import conv2d_loop
 from snippets.cnn.cross_correlation.ex02_conv2d_vectorised import conv2d
-from snippets.cnn.cross_correlation.ex03_flip_identity import conv2d_book, rot180
+from snippets.cnn.cross_correlation.ex03_flip_identity import conv2d_book, conv2d_book_loop, rot180
 
 
 def test_page_values():
@@ -18,6 +18,9 @@ def test_page_values():
     # prose: the book's convolution of the same example is [[5, 11], [23, 29]]
     assert conv2d_book(X, W)[0, 0].tolist() == [[5, 11], [23, 29]]
     assert scipy.signal.convolve2d(X[0, 0], W[0, 0], mode="valid").tolist() == [[5, 11], [23, 29]]
+    assert conv2d_book_loop(X[0, 0], W[0, 0]).tolist() == [[5, 11], [23, 29]]
+    # prose: the top-left entry of the convolution is 0×3 + 1×2 + 3×1 + 4×0 = 5
+    assert 0 * 3 + 1 * 2 + 3 * 1 + 4 * 0 == 5
 
 
 @st.composite
@@ -57,6 +60,7 @@ def test_convolution_is_correlation_with_the_rotated_kernel(problem):
         scipy.signal.convolve2d(x_pad, rot180(w), mode="valid")[::S, ::S], corr_scipy, atol=1e-10)
     if S == 1 and P == 0:
         np.testing.assert_allclose(conv2d_loop(x, w), conv_scipy, atol=1e-10)
+        np.testing.assert_allclose(conv2d_book_loop(x, w), conv_scipy, atol=1e-10)
 
 
 @settings(max_examples=30, deadline=None)

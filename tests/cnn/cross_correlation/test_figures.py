@@ -41,12 +41,13 @@ def test_plotted_bars_are_the_numbers_in_the_json():
     fig = figures.bench_figure()
     try:
         ax = fig.axes[0]
-        heights = [rect.get_height() for container in ax.containers for rect in container]
+        widths = [rect.get_width() for container in ax.containers for rect in container]
         expected = [c[key] * 1e3 for key, _ in figures.METHODS for c in cases if key in c]
-        assert heights == pytest.approx(expected, rel=1e-12)
-        assert len(heights) == 3 * 3 + 1          # loop, vectorised, torch on 3 sizes + channels_last once
+        assert widths == pytest.approx(expected, rel=1e-12)
+        assert len(widths) == 3 * 3 + 1          # loop, vectorised, torch on 3 sizes + channels_last once
         labels = [t.get_text() for t in ax.texts]
-        assert labels == [f"{ms:.3g}" for ms in expected]
+        assert labels == [figures.time_label(ms) for ms in expected]
+        assert "85 s" in labels and "3.3 ms" in labels and "2 ms" in labels
     finally:
         plt.close(fig)
 
@@ -60,27 +61,31 @@ def test_page_states_the_numbers_of_the_json():
     big = big_case()
     small = results()["cases"][0]
     section = benchmark_section()
-    expected_times = {
-        f"{big['vectorised_s'] * 1e3:.1f} ms", f"{big['torch_s'] * 1e3:.1f} ms",
-        f"{big['torch_channels_last_s'] * 1e3:.1f} ms", f"{big['loop_s']:.0f} s",
+    main, footnote = section.split("[^nchw]:", 1)
+    # prose (leads with the fair comparison): channels_last 2.0 ms, vectorised 3.3 ms, 1.70 times; loop 85 s
+    expected_main = {
+        f"{big['vectorised_s'] * 1e3:.1f} ms", f"{big['torch_channels_last_s'] * 1e3:.1f} ms",
+        f"{big['loop_s']:.0f} s",
         f"{small['loop_s'] * 1e6:.0f} µs", f"{small['vectorised_s'] * 1e6:.0f} µs",
         f"{small['torch_s'] * 1e6:.0f} µs",
     }
-    stated_times = set(re.findall(r"\d+(?:\.\d+)? (?:ms|µs|s)(?![a-z])", section))
-    assert stated_times == expected_times
-    stated_ratios = re.findall(r"(\d+\.\d+) 倍", section)
-    assert stated_ratios == [f"{big['vectorised_over_torch']:.2f}",
-                             f"{big['vectorised_over_torch_channels_last']:.2f}"]
+    assert set(re.findall(r"\d+(?:\.\d+)? (?:ms|µs|s)(?![a-z])", main)) == expected_main
+    assert re.findall(r"(\d+\.\d+) 倍", main) == [f"{big['vectorised_over_torch_channels_last']:.2f}"]
+    # the footnote: the default NCHW call, 43.0 ms, slower than the vectorised version
+    assert re.findall(r"\d+(?:\.\d+)? ms", footnote) == [f"{big['torch_s'] * 1e3:.1f} ms"]
+    assert big["torch_s"] > big["vectorised_s"]
+    # prose: measured on a 2-core machine
+    assert f"{results()['machine']['cores']} 核" in main
     # prose: the loop is more than ten thousand times slower than the vectorised version
-    assert "上万倍" in section and 1e4 <= big["loop_s"] / big["vectorised_s"] < 1e5
+    assert "上万倍" in main and 1e4 <= big["loop_s"] / big["vectorised_s"] < 1e5
     # prose: on the 3×3 example the loop beats the vectorised version, and torch beats both
     assert small["torch_s"] < small["loop_s"] < small["vectorised_s"]
 
 
 def test_target_vectorised_within_three_times_of_torch():
     big = big_case()
-    assert big["vectorised_over_torch"] <= 3
     assert big["vectorised_over_torch_channels_last"] <= 3
+    assert 1 < big["vectorised_over_torch_channels_last"]       # "在同一个数量级" and torch is faster
 
 
 def test_corr_example_figure_shows_the_lecture_numbers():
@@ -92,6 +97,7 @@ def test_corr_example_figure_shows_the_lecture_numbers():
     try:
         texts = [[t.get_text() for t in ax.texts] for ax in fig.axes]
         assert [t for t in texts[0] if not t.startswith("$")] == [str(v) for v in range(9)]
+        assert texts[1] == ["0", "1", "2", "3"]
         assert texts[2] == ["19", "25", "37", "43"]
     finally:
         plt.close(fig)

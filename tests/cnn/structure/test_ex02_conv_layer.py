@@ -43,3 +43,23 @@ def test_dense_layer_with_banded_shared_weights_equals_conv1d_layer():
 def test_bad_sizes_name_the_argument(M, K, arg):
     with pytest.raises(ValueError, match=rf"^{arg}[ =]"):
         layer_parameters(M, K)
+
+
+def receptive_field_1d(layers, K, M=31):
+    """Inputs that reach the centre output of `layers` stacked conv layers (tanh after each):
+    the inputs with a non-zero gradient. Positive weights, so that no contributions cancel."""
+    x = torch.randn(1, 1, M, generator=torch.Generator().manual_seed(0), requires_grad=True)
+    h = x
+    for _ in range(layers):
+        h = torch.tanh(torch.nn.functional.conv1d(h, torch.rand(1, 1, K) + 0.1))
+    h[0, 0, h.shape[-1] // 2].backward()
+    return int((x.grad != 0).sum())
+
+
+def test_receptive_field_grows_by_k_minus_1_per_layer():
+    # prose: two K=3 layers see 3 + 2 = 5 inputs, three see 7; in general 1 + L(K-1)
+    assert receptive_field_1d(1, 3) == 3
+    assert receptive_field_1d(2, 3) == 5 == 3 + 2
+    assert receptive_field_1d(3, 3) == 7
+    for L, K in [(4, 3), (2, 5), (3, 4)]:
+        assert receptive_field_1d(L, K) == 1 + L * (K - 1)

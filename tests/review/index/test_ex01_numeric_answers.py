@@ -73,12 +73,26 @@ def test_review_page_has_every_lecture_question_with_an_answer_and_a_link():
 
     page = (Path(__file__).resolve().parents[3] / "docs" / "review" / "index.md").read_text(encoding="utf-8")
     sections = re.split(r"^### ", page, flags=re.M)[1:]
-    assert [int(s.split(".")[0]) for s in sections] == list(range(1, 13))
+    assert [int(s.split(".")[0]) for s in sections] == list(range(1, 21))
     for section in sections:
         assert section.count('??? success "答案"') == 1
-        assert re.search(r"详见 \[[^\]]+\]\(\.\./(ml_basics|feedforward)/\w+\.md(#[\w-]+)?\)", section)
+        assert re.search(r"详见 \[[^\]]+\]\(\.\./(ml_basics|feedforward|cnn)/\w+\.md(#[\w-]+)?\)", section)
     for keyword in ("激活函数", "结构", "2、3、1", "通用近似定理", "四个要素", "回归", "学习率",
                     "随机梯度下降", "过拟合", "提前停止", "反向传播", "计算图"):
         assert keyword in page
     assert "A. 0-1 损失函数" in page and "D. 合页损失函数" in page          # options shown
     assert all(f"- {c} " in page for c in "①②③④")                          # backprop options shown
+
+
+def test_cnn_answers_state_the_numbers_of_the_cnn_pages():
+    # review 13-20: the numbers in the CNN answers, from the pages' own code
+    from snippets.cnn.padding_stride_2d.ex01_output_size import conv_output_size, sizes_by_depth
+    from snippets.cnn.stride_padding.ex01_stride_padding import output_length
+    from snippets.cnn.why_cnn.ex01_parameter_count import dense_parameters
+
+    assert dense_parameters(12_000_000 * 3, 100)[0] == 3.6e9
+    assert output_length(7, 3, 2, 1) == 4                                   # question 16
+    assert conv_output_size(32, 5, P=2) == 32                               # question 18
+    assert conv_output_size(224, 3, 2, 1) == 112                            # question 19
+    assert sizes_by_depth(224, 3, 56)[-1] == 112 and sizes_by_depth(224, 3, 55)[-1] != 112
+    assert sum(p.numel() for p in torch.nn.MaxPool2d(2).parameters()) == 0  # question 20
