@@ -47,6 +47,30 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
+CJK_CLOSING = re.compile(r"[，。、；：！？）」』》]+")
+NOBR_TEX = 16  # TeX characters: a longer inline formula may have to break on a phone, so it is not bound
+
+
+QQUAD_TOKENS = re.compile(r"\\(?:begin|end|left|right|qquad)(?![A-Za-z])|\\.|[{}]")
+
+
+def split_qquad(tex: str) -> list[str]:
+    """Split a display formula at its top-level ``\\qquad`` (outside braces, environments and
+    ``\\left``/``\\right`` pairs): the parts of ``a = 1,\\qquad b = 2``. One part if there is none."""
+    parts, depth, start = [], 0, 0
+    for token in QQUAD_TOKENS.finditer(tex):
+        word = token.group(0)
+        if word in ("{", "\\begin", "\\left"):
+            depth += 1
+        elif word in ("}", "\\end", "\\right"):
+            depth -= 1
+        elif word == "\\qquad" and depth == 0:
+            parts.append(tex[start:token.start()])
+            start = token.end()
+    parts = [p.strip() for p in parts + [tex[start:]]]
+    return parts if len(parts) > 1 and all(parts) else [tex]
+
+
 # ---------------------------------------------------------------- rendering
 class KatexError(ValueError):
     """KaTeX refused a formula; the message names it."""
@@ -94,15 +118,32 @@ class Renderer:
         return {f: self.cache[f] for f in formulas}
 
     def typeset(self, page_html: str) -> str:
-        """Replace the content of every arithmatex box in ``page_html`` with KaTeX's HTML and MathML."""
+        """Replace the content of every arithmatex box in ``page_html`` with KaTeX's HTML and MathML.
+
+        A display formula made of parts joined by a top-level ``\\qquad`` is typeset part by part in a
+        ``math-row`` that wraps on a narrow screen (stacked on a phone, side by side on a desktop). A short
+        inline formula and the CJK punctuation right after it are kept on one line (``math-nobr``), so that
+        no line starts with 。，）.
+        """
         boxes = list(BOX.finditer(page_html))
         formulas = [split_box(m.group(2)) for m in boxes]
-        rendered = self.render_all(formulas)
+        parts = [[(t, True) for t in split_qquad(tex)] if display else [(tex, False)]
+                 for tex, display in formulas]
+        rendered = self.render_all([part for row in parts for part in row])
         out, last = [], 0
-        for match, formula in zip(boxes, formulas, strict=True):
+        for match, (tex, display), row in zip(boxes, formulas, parts, strict=True):
             tag = match.group(1)
-            out += [page_html[last:match.start()], f'<{tag} class="arithmatex">', rendered[formula],
-                    f"</{tag}>"]
+            body = (rendered[row[0]] if len(row) == 1 else
+                    '<span class="math-row">' + "".join(rendered[p] for p in row) + "</span>")
+            box = f'<{tag} class="arithmatex">{body}</{tag}>'
+            before, after = page_html[last:match.start()], ""
+            punct = CJK_CLOSING.match(page_html, match.end())
+            if not display and punct and len(tex) <= NOBR_TEX:
+                box, after = f'<span class="math-nobr">{box}{punct.group(0)}</span>', ""
+                out += [before, box]
+                last = punct.end()
+                continue
+            out += [before, box, after]
             last = match.end()
         out.append(page_html[last:])
         return "".join(out)

@@ -134,3 +134,36 @@ def test_pages_with_formulas_preload_the_two_common_fonts(parsed):
             without_math += 1
             assert preloads == [], path
     assert with_math >= 20 and without_math == 1
+
+
+@pytest.mark.parametrize(("tex", "parts"), [
+    (r"y = 1,\qquad \varepsilon\sim\mathcal N(0, 1),\qquad n = 1,\dots,N",
+     ["y = 1,", r"\varepsilon\sim\mathcal N(0, 1),", r"n = 1,\dots,N"]),
+    (r"\begin{cases} a \qquad b \end{cases}", [r"\begin{cases} a \qquad b \end{cases}"]),
+    (r"\left( a \qquad b \right) \qquad c", [r"\left( a \qquad b \right)", "c"]),
+    (r"a \leftarrow b \qquad c \rightarrow d", [r"a \leftarrow b", r"c \rightarrow d"]),
+    (r"\{ a \qquad", [r"\{ a \qquad"]),  # an empty part: left as one formula
+])
+def test_qquad_rows_split_only_at_the_top_level(tex, parts):
+    assert hook.split_qquad(tex) == parts
+
+
+def test_a_qquad_row_wraps_part_by_part_and_short_inline_math_keeps_its_punctuation(renderer):
+    page = (r'<div class="arithmatex">\[a = 1,\qquad b = 2\]</div>'
+            r'<p>令 <span class="arithmatex">\(S=2\)</span>，输出</p>')
+    soup = BeautifulSoup(renderer.typeset(page), "html.parser")
+    row = soup.select_one("div.arithmatex > .math-row")
+    assert [a.get_text() for a in row.select(".katex-display annotation")] == ["a = 1,", "b = 2"]
+    nobr = soup.select_one("p .math-nobr")
+    assert nobr.select_one("annotation").get_text() == "S=2" and nobr.get_text().endswith("，")
+    assert soup.select_one("p").get_text().endswith("S=2，输出")
+
+
+def test_every_qquad_row_of_the_sources_is_a_wrapping_row_in_the_site(site_dir):
+    # the reader audit found 25 display formulas joined with \qquad that did not stack on a phone
+    rows = sum(len(BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser").select(".math-row"))
+               for p in site_dir.rglob("index.html"))
+    display = re.compile(r"^\s*\$\$\n?(.+?)\n?\s*\$\$", re.S | re.M)
+    sources = sum(len(hook.split_qquad(m.group(1).strip())) > 1 for md in (ROOT / "docs").rglob("*.md")
+                  for m in display.finditer(md.read_text(encoding="utf-8")))
+    assert rows >= sources >= 10

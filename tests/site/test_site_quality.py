@@ -260,3 +260,59 @@ def test_search_finds_the_page_for_each_key_term(browser, site_url, summary):
     finally:
         context.close()
     summary.append("search: " + ", ".join(f"{t} -> {r}" for t, r in SEARCH_TERMS.items()))
+
+
+# ---------------------------------------------------------------- on a phone
+PHONE_WIDTHS = (390, 360)
+PHONE_RULES = ["scrollable-region-focusable", "empty-table-header", "target-size"]
+PHONE_JS = """() => {
+  const doc = document.documentElement;
+  const buttons = [...document.querySelectorAll('.md-content .md-code__button')]
+    .filter(b => b.offsetParent !== null).map(b => b.getBoundingClientRect())
+    .filter(r => r.width < 40 || r.height < 40).map(r => `${Math.round(r.width)}x${Math.round(r.height)}`);
+  return {width: doc.scrollWidth, viewport: doc.clientWidth, smallButtons: buttons.slice(0, 3)};
+}"""
+
+
+@pytest.fixture(scope="module")
+def phone(browser, site_url, axe_url):
+    """One phone (touch, 2x) for all the pages a worker checks: 390 px wide, then 360 px."""
+    context = browser.new_context(color_scheme="light", viewport={"width": PHONE_WIDTHS[0], "height": 844},
+                                  is_mobile=True, has_touch=True, device_scale_factor=2)
+    page = context.new_page()
+    page.requests, page.console_errors = [], []
+    page.on("request", lambda r: page.requests.append(r.url))
+    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
+    page.on("pageerror", lambda e: page.console_errors.append(str(e)))
+    yield page, Audited(axe_url)
+    context.close()
+
+
+@pytest.mark.parametrize("rel", PAGES, ids=lambda rel: rel.rstrip("/") or "home")
+def test_page_fits_a_phone(rel, phone, site_url, summary):
+    """Nothing scrolls the page sideways at 390 and 360 px, light and dark (wide tables, formulas and code
+    scroll in their own box, reachable by keyboard: axe); copy buttons are at least 40 px for a finger."""
+    page, audited = phone
+    page.set_viewport_size({"width": PHONE_WIDTHS[0], "height": 844})
+    load(page, site_url + rel)
+    problems = []
+    for width in PHONE_WIDTHS:
+        page.set_viewport_size({"width": width, "height": 844})
+        for scheme in ("light", "dark"):
+            if scheme == "dark":
+                switch_to(page, "dark")
+            page.wait_for_timeout(50)  # ResizeObserver callbacks (scroll cues) run after layout
+            found = page.evaluate(PHONE_JS)
+            if found["width"] > found["viewport"]:
+                problems.append(f"{width} px {scheme}: the page is {found['width']} px wide")
+            if found["smallButtons"]:
+                problems.append(f"{width} px {scheme}: copy buttons smaller than 40 px: {found['smallButtons']}")
+            if scheme == "dark":
+                switch_to(page, "light")
+        start_axe(page, audited, PHONE_RULES)
+        problems += [f"{width} px: {p}" for p in axe_problems(page)]
+    if page.console_errors:
+        problems.append(f"console errors: {page.console_errors}")
+    assert not problems, json.dumps({rel or "/": problems}, ensure_ascii=False, indent=1)
+    summary.tally("on a phone: {pages} pages fit 390 and 360 px in light and dark (no sideways scroll, "
+                  "scroll boxes reachable by keyboard, copy buttons >= 40 px)", pages=1)
