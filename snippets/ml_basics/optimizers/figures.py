@@ -35,9 +35,9 @@ def paths_figure():
     top.set_title("the first 60 steps")
     for i, (label, path) in enumerate(paths.items()):
         bottom.semilogy(f_quad(path), color=f"C{i}", label=label)
-    bottom.set_ylim(1e-12, 1e3)
+    bottom.set_ylim(1e-12, 1e6)
     bottom.set_xlabel("step $t$")
     bottom.set_ylabel("$f(\\theta_t)$")
-    bottom.legend(loc="lower left")
+    bottom.legend(loc="upper right")
     fig.tight_layout(h_pad=1.0)
     return fig
