@@ -87,3 +87,10 @@ def test_exercise_2_more_samples_shrink_the_variance_not_the_bias_of_a_constant(
     b100, v100, *_ = bias_variance(x100, 3, S=500)
     assert v100 < v10 / 5
     assert bias_variance(x100, 0, S=500)[0] > 0.45
+
+
+def test_degree_9_validation_error_of_the_overfitting_page():
+    # prose: "过拟合一节中 9 阶验证误差高达约 2970"
+    from snippets.ml_basics.overfitting.ex01_polynomial import errors_by_degree
+
+    assert f"{errors_by_degree([9])[9][1]:.3g}" == "2.97e+03"
