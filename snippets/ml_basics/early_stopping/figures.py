@@ -1,4 +1,4 @@
-"""提前停止页的插图：训练与验证误差随轮数的变化和停止点；最好的一轮与训练到底时的拟合曲线。"""
+"""提前停止页的插图：训练与验证误差随轮数的变化和停止点（上）；最好的一轮与训练到底时的拟合曲线（下）。"""
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -27,22 +27,23 @@ def early_stopping_figure():
     stopper, w_full, train_full, val_full = runs()
     x_tr, y_tr, _, _ = make_poly_data()
     epochs = np.arange(1, MAX_EPOCHS + 1)
-    fig, axes = plt.subplots(1, 2, figsize=(8.5, 3.3))
-    axes[0].loglog(epochs, train_full, label="training MSE")
-    axes[0].loglog(epochs, val_full, label="validation MSE")
-    axes[0].axvline(stopper.epoch, color="C2", linestyle="--", label=f"stop (epoch {stopper.epoch})")
-    axes[0].plot(stopper.best_epoch, stopper.best_loss, "o", color="C3",
-                 label=f"best (epoch {stopper.best_epoch})")
-    axes[0].set_xlabel("epoch")
-    axes[0].set_ylabel("MSE")
-    axes[0].legend(fontsize=7, loc="center right")
+    fig, (top, bottom) = plt.subplots(2, 1, figsize=(4.6, 6.8), height_ratios=[1, 1.1])
+    top.loglog(epochs, train_full, label="training MSE")
+    top.loglog(epochs, val_full, label="validation MSE")
+    top.axvline(stopper.epoch, color="C2", linestyle="--", label=f"stop (epoch {stopper.epoch})")
+    top.plot(stopper.best_epoch, stopper.best_loss, "o", color="C3",
+             label=f"best (epoch {stopper.best_epoch})")
+    top.set_xlabel("epoch")
+    top.set_ylabel("MSE")
+    top.legend(ncol=2, loc="lower center", bbox_to_anchor=(0.5, 1.0))
     grid = np.linspace(0, 1, 300)
-    axes[1].plot(grid, np.sin(2 * np.pi * grid), "--", color="C5", label="truth")
-    axes[1].plot(grid, rbf_features(grid) @ stopper.best_params, color="C3",
-                 label=f"epoch {stopper.best_epoch} (restored best)")
-    axes[1].plot(grid, rbf_features(grid) @ w_full, color="C1", label=f"epoch {MAX_EPOCHS}")
-    axes[1].scatter(x_tr, y_tr, s=22, color="C0", zorder=3, label="training data")
-    axes[1].set_ylim(-1.8, 1.8)
-    axes[1].set_xlabel("$x$")
-    axes[1].legend(fontsize=7, loc="lower left")
+    bottom.plot(grid, np.sin(2 * np.pi * grid), "--", color="C5", label="truth")
+    bottom.plot(grid, rbf_features(grid) @ stopper.best_params, color="C3",
+                label=f"epoch {stopper.best_epoch} (best)")
+    bottom.plot(grid, rbf_features(grid) @ w_full, color="C1", label=f"epoch {MAX_EPOCHS}")
+    bottom.scatter(x_tr, y_tr, s=22, color="C0", zorder=3, label="training data")
+    bottom.set_ylim(-1.8, 1.8)
+    bottom.set_xlabel("$x$")
+    bottom.legend(ncol=2, loc="lower center", bbox_to_anchor=(0.5, 1.0))
+    fig.tight_layout(h_pad=0.8)
     return fig

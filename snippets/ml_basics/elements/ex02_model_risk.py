@@ -16,10 +16,8 @@ def f(x, w, b):
 def empirical_risk(w, b, x, y):
     """平方损失 L = (y - f)^2 / 2 在 N 个训练样本上的平均。"""
     x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
-    if x.ndim != 1 or x.size == 0:
-        raise ValueError(f"x 必须是非空的一维数组，收到形状 {x.shape}")
-    if y.shape != x.shape:
-        raise ValueError(f"y 的形状 {y.shape} 必须与 x 的形状 {x.shape} 相同")
+    if x.ndim != 1 or x.size == 0 or y.shape != x.shape:
+        raise ValueError(f"x, y 必须是等长的非空一维数组，收到形状 {x.shape} 与 {y.shape}")
     return float(np.mean((y - f(x, w, b)) ** 2) / 2)
 # --8<-- [end:risk]
 

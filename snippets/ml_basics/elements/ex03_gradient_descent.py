@@ -10,10 +10,8 @@ from snippets.ml_basics.elements.ex02_model_risk import empirical_risk, f  # noq
 def gradient_descent(x, y, lr=0.5, steps=200):
     """从 w = b = 0 出发，沿经验风险的负梯度方向走 steps 步。"""
     x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
-    if x.ndim != 1 or x.size == 0:
-        raise ValueError(f"x 必须是非空的一维数组，收到形状 {x.shape}")
-    if y.shape != x.shape:
-        raise ValueError(f"y 的形状 {y.shape} 必须与 x 的形状 {x.shape} 相同")
+    if x.ndim != 1 or x.size == 0 or y.shape != x.shape:
+        raise ValueError(f"x, y 必须是等长的非空一维数组，收到形状 {x.shape} 与 {y.shape}")
     if not lr > 0:
         raise ValueError(f"lr 必须是正数，收到 {lr!r}")
     if not isinstance(steps, int) or steps < 0:

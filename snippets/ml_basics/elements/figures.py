@@ -1,4 +1,4 @@
-"""四要素页的插图：数据与学到的直线；经验风险的等高线与梯度下降的路径。"""
+"""四要素页的插图：数据与学到的直线（上）；经验风险的等高线与梯度下降的路径（下）。"""
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -25,23 +25,23 @@ def regression_figure():
     x, y = make_data()
     path = descent_path()
     w, b = path[-1]
-    fig, axes = plt.subplots(1, 2, figsize=(8, 3.2))
+    fig, (top, bottom) = plt.subplots(2, 1, figsize=(4.6, 6.6), height_ratios=[1, 1.15])
     grid = np.linspace(-1, 1, 2)
-    axes[0].scatter(x, y, s=14, label="data $(x_n, y_n)$")
-    axes[0].plot(grid, f(grid, w, b), color="C1", label=f"learned $f(x) = {w:.2f}x + {b:.2f}$")
-    axes[0].plot(grid, 2 * grid + 1, "--", color="C2", label="truth $y = 2x + 1$")
-    axes[0].set_xlabel("$x$")
-    axes[0].set_ylabel("$y$")
-    axes[0].legend(fontsize=8)
+    top.scatter(x, y, s=16, label="data $(x_n, y_n)$")
+    top.plot(grid, f(grid, w, b), color="C1", label=f"learned ${w:.2f}x + {b:.2f}$")
+    top.plot(grid, 2 * grid + 1, "--", color="C2", label="truth $2x + 1$")
+    top.set_xlabel("$x$")
+    top.set_ylabel("$y$")
+    top.legend(loc="upper left")
 
     W, B = np.meshgrid(np.linspace(-0.5, 3, 80), np.linspace(-0.5, 2, 80))
     R = np.vectorize(lambda w_, b_: empirical_risk(w_, b_, x, y))(W, B)
-    axes[1].contour(W, B, R, levels=np.geomspace(0.005, 3, 12), colors="C0", linewidths=0.8,
-                    alpha=0.7)
-    axes[1].plot(path[:, 0], path[:, 1], "o-", markersize=3, color="C1", label="gradient descent")
-    axes[1].set_aspect("equal")        # same scale on both axes: steps look perpendicular to contours
-    axes[1].set_xlabel("$w$")
-    axes[1].set_ylabel("$b$")
-    axes[1].set_title("empirical risk $R(w, b)$", fontsize=10)
-    axes[1].legend(fontsize=8, loc="upper left")
+    bottom.contour(W, B, R, levels=np.geomspace(0.005, 3, 12), colors="C0", linewidths=0.8, alpha=0.7)
+    bottom.plot(path[:, 0], path[:, 1], "o-", markersize=3, color="C1", label="gradient descent")
+    bottom.set_aspect("equal")        # same scale on both axes: steps look perpendicular to contours
+    bottom.set_xlabel("$w$")
+    bottom.set_ylabel("$b$")
+    bottom.set_title("empirical risk $R(w, b)$")
+    bottom.legend(loc="upper left")
+    fig.tight_layout(h_pad=1.2)
     return fig

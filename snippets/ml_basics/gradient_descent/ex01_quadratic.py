@@ -2,9 +2,7 @@
 
 # --8<-- [start:quadratic]
 def check_positive(value, name):
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise TypeError(f"{name} 必须是实数，收到 {type(value).__name__}")
-    if not value > 0:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0:
         raise ValueError(f"{name} 必须是正数，收到 {value!r}")
 
 

@@ -28,8 +28,8 @@ def main():
     x, y = make_data()
     A = np.column_stack([x, np.ones_like(x)])
     H = A.T @ A / len(x)                      # 经验风险的 Hessian，与 (w, b) 无关
-    lam_max = np.linalg.eigvalsh(H).max()
-    print(round(lam_max, 4), round(2 / lam_max, 4))
+    h_max = np.linalg.eigvalsh(H).max()       # 最大的特征值
+    print(round(h_max, 4), round(2 / h_max, 4))
     #> 1.001 1.9979
     # --8<-- [end:threshold]
 

@@ -4,15 +4,11 @@
 import numpy as np
 
 
-def as_class_labels(y, C, name="y"):
-    """把 y 转成一维整数数组，检查每个类别都在 0..C-1 之中。"""
+def as_class_labels(y, C):
+    """y 必须是非空的一维整数数组，每个类别都在 0..C-1 之中。"""
     y = np.asarray(y)
-    if y.ndim != 1 or y.size == 0:
-        raise ValueError(f"{name} 必须是非空的一维数组，收到形状 {y.shape}")
-    if not np.issubdtype(y.dtype, np.integer):
-        raise TypeError(f"{name} 必须是整数类别，收到 {y.dtype}")
-    if y.min() < 0 or y.max() >= C:
-        raise ValueError(f"{name} 的类别必须在 0..{C - 1} 之中，收到 {sorted(set(y.tolist()))}")
+    if y.ndim != 1 or y.size == 0 or y.dtype.kind not in "iu" or y.min() < 0 or y.max() >= C:
+        raise ValueError(f"y 必须是 0..{C - 1} 中的整数类别组成的非空一维数组，收到 {y.tolist()}")
     return y
 # --8<-- [end:checks]
 

@@ -1,4 +1,4 @@
-"""损失函数页的插图：分类损失随间隔 y·f(x) 的变化；平方损失随误差 y - f(x) 的变化。"""
+"""损失函数页的插图：分类损失随间隔 y·f(x) 的变化（上）；平方损失随误差 y - f(x) 的变化（下）。"""
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -24,15 +24,17 @@ def margin_curves(m=None):
 def margin_figure():
     m, curves = margin_curves()
     e = np.linspace(-3, 3, 301)
-    fig, axes = plt.subplots(1, 2, figsize=(8, 3.2), gridspec_kw={"width_ratios": [3, 2]})
+    fig, (top, bottom) = plt.subplots(2, 1, figsize=(4.6, 5.8), height_ratios=[1.4, 1])
     for (label, loss), style in zip(curves.items(), ("-", "-", "-", "--"), strict=True):
-        axes[0].plot(m, loss, style, label=label)
-    axes[0].set_ylim(-0.1, 4)
-    axes[0].set_xlabel("margin $m = y\\,f(x)$")
-    axes[0].set_ylabel("loss")
-    axes[0].set_title("classification, $y \\in \\{-1, +1\\}$", fontsize=10)
-    axes[0].legend(fontsize=8, loc="upper center")
-    axes[1].plot(e, squared_loss(e, np.zeros_like(e)), color="C3")
-    axes[1].set_xlabel("error $y - f(x)$")
-    axes[1].set_title("regression: squared $(y - f)^2 / 2$", fontsize=10)
+        top.plot(m, loss, style, label=label)
+    top.set_ylim(-0.1, 4)
+    top.set_xlabel("margin $m = y\\,f(x)$")
+    top.set_ylabel("loss")
+    top.set_title("classification, $y \\in \\{-1, +1\\}$")
+    top.legend(loc="upper center", bbox_to_anchor=(0.6, 1.0))
+    bottom.plot(e, squared_loss(e, np.zeros_like(e)), color="C3")
+    bottom.set_xlabel("error $y - f(x)$")
+    bottom.set_ylabel("loss")
+    bottom.set_title("regression: squared $(y - f)^2 / 2$")
+    fig.tight_layout(h_pad=1.2)
     return fig

@@ -1,4 +1,4 @@
-"""L2 正则化（岭回归）：在平方误差上加 λ‖w‖²，把 9 阶多项式的权重压小。"""
+"""L2 正则化（岭回归）：在平方误差的一半上加 (λ/2)‖w‖²，把 9 阶多项式的权重压小。"""
 
 import numpy as np
 
@@ -7,7 +7,7 @@ from snippets.ml_basics.overfitting.ex01_polynomial import make_poly_data, mse, 
 
 # --8<-- [start:ridge]
 def ridge(X, y, lam):
-    """最小化 ‖y - Xw‖² + lam·‖w‖²：等价于给 X 下面补上 sqrt(lam)·I、给 y 补上 0 的最小二乘。"""
+    """最小化 ‖y - Xw‖²/2 + lam/2·‖w‖²：等价于给 X 下面补上 sqrt(lam)·I、给 y 补上 0 的最小二乘。"""
     if not lam >= 0:
         raise ValueError(f"lam 必须是非负数，收到 {lam!r}")
     X, y = np.asarray(X, dtype=float), np.asarray(y, dtype=float)

@@ -1,4 +1,4 @@
-"""过拟合页的插图：1、3、9 阶多项式的拟合曲线；训练误差与验证误差随阶数的变化。"""
+"""过拟合页的插图：1、3、9 阶多项式的拟合曲线（上）；训练误差与验证误差随阶数的变化（下）。"""
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -25,20 +25,20 @@ def fitted_curves(grid=None):
 def polynomial_figure():
     x_tr, y_tr, _, _ = make_poly_data()
     grid, curves = fitted_curves()
-    fig, axes = plt.subplots(1, 2, figsize=(8.5, 3.3))
-    axes[0].plot(grid, np.sin(2 * np.pi * grid), "--", color="C5", label="truth $\\sin 2\\pi x$")
+    fig, (top, bottom) = plt.subplots(2, 1, figsize=(4.6, 6.4), height_ratios=[1.25, 1])
+    top.plot(grid, np.sin(2 * np.pi * grid), "--", color="C5", label="truth $\\sin 2\\pi x$")
     for i, (d, pred) in enumerate(curves.items()):
-        axes[0].plot(grid, pred, color=f"C{i}", label=f"degree {d}")
-    axes[0].scatter(x_tr, y_tr, s=22, color="C3", zorder=3, label="training data")
-    axes[0].set_ylim(-1.8, 1.8)
-    axes[0].set_xlabel("$x$")
-    axes[0].legend(fontsize=7, ncol=2, loc="upper center", bbox_to_anchor=(0.5, -0.2))
+        top.plot(grid, pred, color=f"C{i}", label=f"degree {d}")
+    top.scatter(x_tr, y_tr, s=22, color="C3", zorder=3, label="training data")
+    top.set_ylim(-1.8, 1.8)
+    top.set_xlabel("$x$")
+    top.legend(ncol=2, loc="lower center", bbox_to_anchor=(0.5, 1.0))
     errors = errors_by_degree()
     degrees = list(errors)
-    axes[1].semilogy(degrees, [errors[d][0] + 1e-6 for d in degrees], "o-", label="training MSE")
-    axes[1].semilogy(degrees, [errors[d][1] for d in degrees], "s-", label="validation MSE")
-    axes[1].set_ylim(1e-6, 1e4)
-    axes[1].set_xlabel("polynomial degree")
-    axes[1].set_title("training MSE + $10^{-6}$ so that 0 fits the log scale", fontsize=8)
-    axes[1].legend(fontsize=8)
+    bottom.semilogy(degrees, [errors[d][0] + 1e-6 for d in degrees], "o-", label="training MSE + $10^{-6}$")
+    bottom.semilogy(degrees, [errors[d][1] for d in degrees], "s-", label="validation MSE")
+    bottom.set_ylim(1e-6, 1e4)
+    bottom.set_xlabel("polynomial degree")
+    bottom.legend(loc="upper left")
+    fig.tight_layout(h_pad=1.2)
     return fig

@@ -19,14 +19,14 @@ def sgd(x, y, lr=0.1, batch_size=10, epochs=20, seed=0):
         raise ValueError(f"epochs 必须是非负整数，收到 {epochs!r}")
     rng = np.random.default_rng(seed)
     w, b = 0.0, 0.0                                  # 1. 初始化参数
-    for _ in range(epochs):                          # 2. 每一轮（epoch）遍历一次训练集
-        order = rng.permutation(len(x))              # 3. 打乱样本顺序
+    for _ in range(epochs):                          # 6. 重复 epochs 轮，每轮做下面的 2～5
+        order = rng.permutation(len(x))              # 2. 打乱样本顺序
         for start in range(0, len(x), batch_size):
-            idx = order[start:start + batch_size]    # 4. 取出一个小批量
+            idx = order[start:start + batch_size]    # 3. 按顺序切出一个小批量
             xb, yb = x[idx], y[idx]
-            r = yb - (w * xb + b)                    # 5. 只用这批样本计算梯度
+            r = yb - (w * xb + b)                    # 4. 只用这批样本计算平均梯度
             grad_w, grad_b = -np.mean(r * xb), -np.mean(r)
-            w, b = w - lr * grad_w, b - lr * grad_b  # 6. 沿负梯度更新参数
+            w, b = w - lr * grad_w, b - lr * grad_b  # 5. 沿负梯度更新参数
     return w, b
 # --8<-- [end:sgd]
 

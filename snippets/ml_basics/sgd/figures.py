@@ -29,12 +29,11 @@ def sgd_trace(batch_size, lr=0.1, epochs=5, seed=0, N=200):
 
 @figure("batch-size")
 def batch_size_figure():
-    fig, ax = plt.subplots(figsize=(6.5, 3.2))
+    fig, ax = plt.subplots(figsize=(4.6, 3.2))
     for B in BATCH_SIZES:
         t, risks, _ = sgd_trace(B)
-        label = f"batch size {B}" + (" (full batch = gradient descent)" if B == 200 else "")
-        ax.semilogy(t, risks, label=label, linewidth=1.2)
+        ax.semilogy(t, risks, label=f"batch {B}" + (" (GD)" if B == 200 else ""), linewidth=1.2)
     ax.set_xlabel("epoch")
     ax.set_ylabel("training risk")
-    ax.legend(fontsize=8, loc="center right")
+    ax.legend(loc="upper right", bbox_to_anchor=(1.0, 0.84))
     return fig

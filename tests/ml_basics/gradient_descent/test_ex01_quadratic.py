@@ -55,14 +55,13 @@ def test_matches_torch_sgd():
         np.testing.assert_allclose(gd_quadratic(L, lr, steps=8), traj, rtol=1e-12)
 
 
-@pytest.mark.parametrize(("args", "error", "arg"), [
-    ((0.0, 0.1), ValueError, "L"), ((-1.0, 0.1), ValueError, "L"), ((4.0, 0), ValueError, "lr"),
-    ((4.0, -0.1), ValueError, "lr"), (("4", 0.1), TypeError, "L"), ((4.0, None), TypeError, "lr"),
-    ((True, 0.1), TypeError, "L"),
+@pytest.mark.parametrize(("args", "arg"), [
+    ((0.0, 0.1), "L"), ((-1.0, 0.1), "L"), ((4.0, 0), "lr"), ((4.0, -0.1), "lr"), (("4", 0.1), "L"),
+    ((4.0, None), "lr"), ((True, 0.1), "L"), ((float("nan"), 0.1), "L"),
 ])
-def test_bad_input_names_the_argument(args, error, arg):
+def test_bad_input_names_the_argument(args, arg):
     for fn in (gd_quadratic, regime):
-        with pytest.raises(error, match=rf"^{arg} "):
+        with pytest.raises(ValueError, match=rf"^{arg} "):
             fn(*args)
 
 
@@ -70,6 +69,9 @@ def test_exercises():
     # exercise 1: f = 5x^2 means L = 10: lr = 0.1 reaches 0 in one step, lr = 0.2 oscillates, above diverges
     assert gd_quadratic(10.0, 0.1, steps=1) == [1.0, 0.0]
     assert regime(10.0, 0.2) == "等幅振荡" and regime(10.0, 0.21) == "发散"
-    # exercise 2: eigenvalues 1 and 100, lr < 0.02; with lr = 0.01 the x factor is 0.99
-    assert regime(100.0, 0.019) == "振荡收敛" and regime(100.0, 0.021) == "发散"
-    assert gd_quadratic(1.0, 0.01, steps=1)[1] == pytest.approx(0.99)
+    # exercise 2: f = (2x^2 + 50y^2)/2 has eigenvalues 2 and 50, lr < 0.04; with lr = 0.02 the x factor
+    # is 0.96, and x needs 113 steps to shrink below 1% of its start
+    assert regime(50.0, 0.039) == "振荡收敛" and regime(50.0, 0.041) == "发散"
+    assert gd_quadratic(2.0, 0.02, steps=1)[1] == pytest.approx(0.96)
+    xs = np.abs(gd_quadratic(2.0, 0.02, steps=200))
+    assert int(np.argmax(xs < 0.01)) == 113

@@ -43,18 +43,20 @@ def test_two_class_cross_entropy_is_binary_cross_entropy_of_the_logit_difference
                                binary_cross_entropy(y, logits[:, 1] - logits[:, 0]), rtol=1e-12)
 
 
-@pytest.mark.parametrize(("call", "error", "arg"), [
-    (lambda: binary_cross_entropy([1, 2], [0.0, 0.0]), ValueError, "y"),
-    (lambda: binary_cross_entropy([0.5, 1.0], [0.0, 0.0]), TypeError, "y"),
-    (lambda: binary_cross_entropy([], []), ValueError, "y"),
-    (lambda: binary_cross_entropy([1, 0], [0.0]), ValueError, "logits"),
-    (lambda: cross_entropy([0, 1], [0.0, 1.0]), ValueError, "logits"),
-    (lambda: cross_entropy([0, 3], [[0.0, 1.0, 2.0]] * 2), ValueError, "y"),
-    (lambda: cross_entropy([0, -1], [[0.0, 1.0]] * 2), ValueError, "y"),
-    (lambda: cross_entropy([0, 1, 1], [[0.0, 1.0]] * 2), ValueError, "y"),
+@pytest.mark.parametrize(("call", "arg"), [
+    (lambda: binary_cross_entropy([1, 2], [0.0, 0.0]), "y"),
+    (lambda: binary_cross_entropy([0.5, 1.0], [0.0, 0.0]), "y"),
+    (lambda: binary_cross_entropy([True, False], [0.0, 0.0]), "y"),
+    (lambda: binary_cross_entropy([], []), "y"),
+    (lambda: binary_cross_entropy([[1]], [[0.0]]), "y"),
+    (lambda: binary_cross_entropy([1, 0], [0.0]), "logits"),
+    (lambda: cross_entropy([0, 1], [0.0, 1.0]), "logits"),
+    (lambda: cross_entropy([0, 3], [[0.0, 1.0, 2.0]] * 2), "y"),
+    (lambda: cross_entropy([0, -1], [[0.0, 1.0]] * 2), "y"),
+    (lambda: cross_entropy([0, 1, 1], [[0.0, 1.0]] * 2), "y"),
 ])
-def test_bad_input_names_the_argument(call, error, arg):
-    with pytest.raises(error, match=rf"^{arg} "):
+def test_bad_input_names_the_argument(call, arg):
+    with pytest.raises(ValueError, match=rf"^{arg} "):
         call()
 
 
