@@ -306,7 +306,8 @@ def test_page_fits_a_phone(rel, phone, site_url, summary):
             if found["width"] > found["viewport"]:
                 problems.append(f"{width} px {scheme}: the page is {found['width']} px wide")
             if found["smallButtons"]:
-                problems.append(f"{width} px {scheme}: copy buttons smaller than 40 px: {found['smallButtons']}")
+                small = found["smallButtons"]
+                problems.append(f"{width} px {scheme}: copy buttons smaller than 40 px: {small}")
             if scheme == "dark":
                 switch_to(page, "light")
         start_axe(page, audited, PHONE_RULES)
