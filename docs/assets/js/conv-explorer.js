@@ -33,8 +33,8 @@
  * 每个挂载后的元素带 data-output-shape（"4" 或 "2x2"）、一维时的 data-output-length、
  * data-output-values（输出的 JSON）、data-step（当前第几步）；参数不可能时改为 data-error（错误信息）。
  *
- * 挂载：脚本执行时（DOMContentLoaded）挂载一次，再订阅 Material 的 document$（instant 导航换页时挂载新页面
- * 上的部件）。从 file:// 打开的副本里 document$ 从不发出，所以不能只靠它。
+ * 挂载：脚本执行时和 DOMContentLoaded 时各挂载一次，再订阅 Material 的 document$（instant 导航换页时挂载
+ * 新页面上的部件）。从 file:// 打开的副本里 document$ 从不发出，所以不能只靠它。
  *
  * 公式用 KaTeX 排版。页面本身不再带 KaTeX 的脚本（正文公式在构建时排好），所以第一个部件挂载时
  * 按本文件自己的地址找到 ../katex/katex.min.js 插入页面，整个页面（含 instant 导航）只加载一次；
@@ -920,18 +920,19 @@
     if (this.timer) this.pause(); else this.play();
   };
 
-  // 播放：每秒 speed 步；快的几档每 40 ms 前进几步
+  // 播放：每秒 speed 步。按开始以来的时间算该到第几步，快的几档每 40 ms 前进几步；
+  // 机器慢、计时器来迟了也不会放慢，只是一次多走几步
   Explorer.prototype.play = function () {
     var self = this;
     if (!this.r || !this.r.ok) return;
     if (this.step >= this.total) this.go(1);
-    var tick = Math.max(MIN_TICK_MS, 1000 / this.speed);
-    var per = Math.max(1, Math.round(this.speed * tick / 1000));
+    var start = performance.now(), from = this.step, speed = this.speed;
     this.timer = window.setInterval(function () {
       if (!self.root.isConnected) { self.pause(); return; } // 已经换页：停下
-      self.go(self.step + per);
+      var want = from + Math.floor((performance.now() - start) * speed / 1000);
+      if (want > self.step) self.go(want);
       if (self.step >= self.total) self.pause();
-    }, tick);
+    }, Math.max(MIN_TICK_MS, 1000 / speed));
     this.playBtn.textContent = "❚❚ 暂停";
     this.playBtn.setAttribute("aria-pressed", "true");
     this.status.setAttribute("aria-live", "off"); // 播放时不逐步朗读
@@ -969,10 +970,11 @@
     mountAll: mountAll
   });
 
-  // 先按普通页面挂载一次（从 file:// 打开的副本里 Material 的 document$ 从不发出），
-  // 再订阅 document$：instant 导航每次换页都挂载新页面上的部件。mountAll 是幂等的
+  // 不等 Material：脚本在 body 末尾，挂载点都已解析，马上挂载（后备文字不会先闪一下），DOMContentLoaded 时
+  // 再看一遍；从 file:// 打开的副本里 Material 的 document$ 从不发出。然后订阅 document$：instant 导航
+  // 每次换页都挂载新页面上的部件。mountAll 是幂等的
+  mountAll();
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll);
-  else mountAll();
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(mountAll);
 
   // 屏幕宽度变了（转屏、拖动窗口）：一个监听器，管页面上所有的部件
