@@ -765,36 +765,6 @@ def test_fallback_text_shows_only_without_scripts(browser, page_in, site_url):
         context.close()
 
 
-def test_phone_wraps_the_grids_and_scrolls_their_boxes_not_the_page(screen_in, site_url, scheme, screenshot):
-    """At 390 px (touch) the 2-D output sits below the input, on screen, for the page's example, the stride
-    presets and the 32x32 preset (which scrolls inside its own box to the cell being computed); the 1-D
-    fields with both padding ends fit too, and the page itself never scrolls sideways."""
-    page = open_host(None, site_url, page=screen_in("phone", scheme))
-    page.check("#cx-test-1d .cx-asym")             # the extra padding field and its checkbox fit too
-    set_params(page, "#cx-test-1d", Pr=2)
-    sel = "#cx-test-2d"
-    for preset in ("example", "stride2pad1", "lenet"):
-        page.click(f"{sel} button[data-preset={preset}]")
-        page.click(f"{sel} .cx-next")
-        got = page.evaluate("""sel => {
-            const root = document.querySelector(sel), [inp, ker, out] = root.querySelectorAll('.cx-mat');
-            const r = e => e.getBoundingClientRect(), box = out.querySelector('.cx-box'), now = r(
-              root.querySelector('.cx-outcell.cx-now'));
-            return {view: innerWidth, page: document.documentElement.scrollWidth,
-                    out: [r(out).left, r(out).right], below: r(out).top >= r(inp).bottom,
-                    nowIn: now.left >= r(box).left && now.right <= r(box).right
-                           && now.top >= r(box).top && now.bottom <= r(box).bottom,
-                    scrolls: box.scrollWidth > box.clientWidth, focusable: box.tabIndex === 0};
-        }""", sel)
-        assert got["page"] <= got["view"] and got["below"] and got["nowIn"], (preset, got)
-        assert 0 <= got["out"][0] and got["out"][1] <= got["view"], (preset, got)
-        # the 28 columns of the 32x32 preset scroll inside their box, which the keyboard can reach
-        assert got["scrolls"] == got["focusable"] == (preset == "lenet"), (preset, got)
-    assert page.console_errors == []
-    page.locator(sel).scroll_into_view_if_needed()
-    screenshot(page, f"explorer-390-{scheme}")
-
-
 def test_explorer_is_accessible_and_marks_disabled_and_pressed_buttons(page_in, site_url, scheme, axe_url):
     """axe finds nothing; in both schemes a disabled button is not drawn like an enabled one (dark mode once
     gave both the link colour), and the preset in use is marked."""
@@ -930,17 +900,48 @@ STEP_THROUGH_JS = """([sel, steps]) => {
 IN_VIEW = {
     "cx-v1": ('data-dim="1" data-m="40" data-k="3" data-s="2" data-p="1" data-mode="conv"', range(1, 21)),
     "cx-v2": ('data-dim="1" data-m="30" data-k="3" data-s="1" data-p="1" data-d="3"', range(1, 27)),
-    # every step of the first and the last row, and every 29th in between (each row, many columns)
+    # both ends of the first and the last row, and every 29th step in between (each row, many columns)
     "cx-v3": ('data-dim="2" data-h="32" data-w="32" data-k="5" data-s="1" data-p="0"',
-              [*range(1, 30), *range(30, 757, 29), *range(757, 785)]),
-    "cx-v4": ('data-dim="2" data-h="7" data-w="7" data-k="2" data-s="1" data-p="2"', range(1, 101)),
+              [*range(1, 8), *range(23, 757, 29), *range(757, 762), *range(778, 785)]),
+    "cx-v4": ('data-dim="2" data-h="6" data-w="6" data-k="2" data-s="1" data-p="2"', range(1, 82)),
 }
 
 
+NEGATIVE = ('<div class="conv-explorer" id="cx-neg" data-dim="1" data-m="4" data-k="2" data-s="1" '
+            'data-p="1" data-input="[3, -1, 2, 5]" data-kernel="[-2, 1]"></div>')
+READER_MARKUP = WIDGETS["m1"] + WIDGETS["m2"] + NEGATIVE + "".join(
+    f'<div class="conv-explorer" id="{k}" {a}></div>' for k, (a, _) in IN_VIEW.items())
+
+
+def reader_page(browser, site_url, screen):
+    """The host page with READER_MARKUP on a phone or a desktop, shared by the tests of this section
+    (loading and drawing it is the slow part); each test sets the state it needs first."""
+    context = browser.new_context(**SCREENS[screen])
+    page = context.new_page()
+    page.console_errors = []  # type: ignore[attr-defined]
+    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
+    page.on("pageerror", lambda e: page.console_errors.append(str(e)))
+    open_host(None, site_url, page=page, markup=READER_MARKUP)
+    return context, page
+
+
+@pytest.fixture(scope="module")
+def phone_page(browser, site_url):
+    context, page = reader_page(browser, site_url, "phone")
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def desktop_page(browser, site_url):
+    context, page = reader_page(browser, site_url, "desktop")
+    yield page
+    context.close()
+
+
 @pytest.mark.parametrize("screen", ["phone", "desktop"])
-def test_current_window_stays_in_view_at_every_step(screen_in, site_url, screen):
-    markup = "".join(f'<div class="conv-explorer" id="{k}" {a}></div>' for k, (a, _) in IN_VIEW.items())
-    page = open_host(None, site_url, page=screen_in(screen), markup=markup)
+def test_current_window_stays_in_view_at_every_step(request, screen):
+    page = request.getfixturevalue(f"{screen}_page")
     width = page.evaluate("() => innerWidth")
     for sel, (attrs, steps) in IN_VIEW.items():
         page.locator(f"#{sel} .cx-stage").scroll_into_view_if_needed()
@@ -952,9 +953,9 @@ def test_current_window_stays_in_view_at_every_step(screen_in, site_url, screen)
     assert page.console_errors == []
 
 
-def test_jump_to_end_and_the_speed_control(page_in, site_url):
+def test_jump_to_end_and_the_speed_control(desktop_page):
     """跳到最后 shows the whole output at once; the fastest speed plays the 32x32 preset in seconds."""
-    page = open_host(page_in, site_url, markup=WIDGETS["m2"])
+    page = desktop_page
     two = "#cx-test-2d"
     page.click(f"{two} button[data-preset=lenet]")
     page.click(f"{two} .cx-end")
@@ -987,8 +988,10 @@ def test_jump_to_end_and_the_speed_control(page_in, site_url):
     assert page.console_errors == []
 
 
-def test_touch_screens_get_big_targets_and_no_keyboard_hint(screen_in, site_url):
-    page = open_host(None, site_url, page=screen_in("phone"))
+def test_touch_screens_get_big_targets_and_no_keyboard_hint(phone_page):
+    """On a touch screen every button, radio and checkbox label, number field and the speed select is at
+    least 40 px both ways, and there is no hint about the ← → and space keys."""
+    page = phone_page
     targets = page.evaluate("""() => [...document.querySelectorAll(
         '.conv-explorer :is(.md-button, .cx-radio, .cx-check, .cx-num, .cx-speed)')]
         .filter(e => e.offsetParent)
@@ -1000,14 +1003,44 @@ def test_touch_screens_get_big_targets_and_no_keyboard_hint(screen_in, site_url)
     for sel in ("#cx-test-1d", "#cx-test-2d"):      # no ← → or space bar on a touch screen
         assert not page.locator(f"{sel} .cx-keys").is_visible()
         assert page.locator(f"{sel} .cx-data").is_visible()
+    assert page.console_errors == []
 
 
-def test_small_text_details(page_in, site_url):
+def test_phone_wraps_the_grids_and_scrolls_their_boxes_not_the_page(phone_page, screenshot):
+    """At 390 px (touch) the 2-D output sits below the input, on screen, for the page's example, the stride
+    presets and the 32x32 preset (which scrolls inside its own box to the cell being computed); the 1-D
+    fields with both padding ends fit too, and the page itself never scrolls sideways."""
+    page = phone_page
+    page.check("#cx-test-1d .cx-asym")             # the extra padding field and its checkbox fit too
+    set_params(page, "#cx-test-1d", Pr=2)
+    sel = "#cx-test-2d"
+    for preset in ("example", "stride2pad1", "lenet"):
+        page.click(f"{sel} button[data-preset={preset}]")
+        page.click(f"{sel} .cx-next")
+        got = page.evaluate("""sel => {
+            const root = document.querySelector(sel), [inp, ker, out] = root.querySelectorAll('.cx-mat');
+            const r = e => e.getBoundingClientRect(), box = out.querySelector('.cx-box'), now = r(
+              root.querySelector('.cx-outcell.cx-now'));
+            return {view: innerWidth, page: document.documentElement.scrollWidth,
+                    out: [r(out).left, r(out).right], below: r(out).top >= r(inp).bottom,
+                    nowIn: now.left >= r(box).left && now.right <= r(box).right
+                           && now.top >= r(box).top && now.bottom <= r(box).bottom,
+                    scrolls: box.scrollWidth > box.clientWidth, focusable: box.tabIndex === 0};
+        }""", sel)
+        assert got["page"] <= got["view"] and got["below"] and got["nowIn"], (preset, got)
+        assert 0 <= got["out"][0] and got["out"][1] <= got["view"], (preset, got)
+        # the 28 columns of the 32x32 preset scroll inside their box, which the keyboard can reach
+        assert got["scrolls"] == got["focusable"] == (preset == "lenet"), (preset, got)
+    assert page.console_errors == []
+    page.locator(sel).scroll_into_view_if_needed()
+    screenshot(page, "explorer-390")            # (last: a full-page screenshot resizes the page)
+
+
+def test_small_text_details(desktop_page):
     """Negative factors in parentheses, padding zeros keep their dashed, striped look inside the window,
     readable weight labels (and none where the cells are too small for them)."""
-    markup = ('<div class="conv-explorer" id="cx-neg" data-dim="1" data-m="4" data-k="2" data-s="1" '
-              'data-p="1" data-input="[3, -1, 2, 5]" data-kernel="[-2, 1]"></div>' + WIDGETS["m2"])
-    page = open_host(page_in, site_url, markup=markup)
+    page = desktop_page
+    page.click("#cx-test-2d button[data-preset=example]")
     assert page.locator("#cx-neg .cx-keys").is_visible()  # the keyboard hint is for screens with a keyboard
     page.click("#cx-neg .cx-next")
     # y[1] = x[0]·w[0] + x[1]·w[1] with x = [3, -1, 2, 5] and the kernel [-2, 1]
@@ -1028,6 +1061,7 @@ def test_small_text_details(page_in, site_url):
     # messages: the setting's name, then the problem, with no stray space between
     set_params(page, "#cx-test-2d", S=0)
     assert widget_state(page, "#cx-test-2d")["alert"] == "S（步长）必须是正整数，收到 0"
+    assert page.console_errors == []
 
 
 def test_mounts_from_a_file_copy(page_in, site_dir):
