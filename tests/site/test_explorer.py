@@ -24,9 +24,13 @@ import pytest
 import torch
 import torch.nn.functional as F
 
+from snippets.cnn.conv2d.ex01_conv2d_loop import W as BOOK_W
+from snippets.cnn.conv2d.ex01_conv2d_loop import X as BOOK_X
+from snippets.cnn.conv2d.ex01_conv2d_loop import conv2d_loop
 from snippets.cnn.conv_types.ex01_conv_types import conv1d_kind, paddings
 from snippets.cnn.cross_correlation.ex02_conv2d_vectorised import conv2d as corr2d
 from snippets.cnn.padding_stride_2d.ex01_output_size import conv_output_size
+from snippets.cnn.padding_stride_2d.ex02_stride_padding import window_sums
 from snippets.cnn.stride_padding.ex01_stride_padding import check_int, conv1d, output_length
 
 pytestmark = pytest.mark.browser
@@ -34,12 +38,30 @@ pytestmark = pytest.mark.browser
 HOST = "cnn/"                 # page that receives the spliced-in widgets (a short one: loads fast)
 OTHER = "ml_basics/"          # a page to navigate to and back from
 
+# A reader's screens: a phone (touch, no hover) and a desktop with the sidebar showing.
+SCREENS = {"phone": dict(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True),
+           "desktop": dict(viewport={"width": 1280, "height": 800})}
+
 # The mount points a chapter writes (see the header of conv-explorer.js), used for the spliced-in widgets.
 WIDGETS = {
     "m1": '<div class="conv-explorer" id="cx-test-1d" data-dim="1" data-m="7" data-k="3" data-s="2" '
           'data-p="1"><p>fallback-1d</p></div>',
     "m2": '<div class="conv-explorer" id="cx-test-2d" data-dim="2" data-h="3" data-w="3" data-k="2" '
           'data-s="1" data-p="0"><p>fallback-2d</p></div>',
+}
+
+
+# The 2-D presets are the lecture's worked examples, with the numbers their pages print.
+PRESET_VALUES = {
+    # prose (cross_correlation): 输出是 [[19, 25], [37, 43]]
+    "example": [[19, 25], [37, 43]],
+    # prose (conv2d): the book's 5×5 example, printed [[0.0, -2.0, -1.0], [2.0, 2.0, 4.0], [-1.0, 0.0, 0.0]]
+    "book": [[0, -2, -1], [2, 2, 4], [-1, 0, 0]],
+    # prose (padding_stride_2d): 步长 2、无填充 ... 54 ... 72 ... 144 (printed [[54, 72], [144, 162]])
+    "stride2pad0": [[54, 72], [144, 162]],
+    # prose (padding_stride_2d): 步长 2、填充 1 ... 12 ... 108
+    # (printed [[12, 27, 24], [63, 108, 81], [72, 117, 84]])
+    "stride2pad1": [[12, 27, 24], [63, 108, 81], [72, 117, 84]],
 }
 
 
@@ -134,8 +156,27 @@ def splice_widgets(page, site_url, markup: str = WIDGETS["m1"] + WIDGETS["m2"]):
     page.route(re.compile(re.escape(site_url + HOST) + r"(index\.html)?$"), handle)
 
 
-def open_host(page_in, site_url, scheme="light", width=1280, **kwargs):
-    page = page_in(scheme, width=width)
+@pytest.fixture
+def screen_in(browser):
+    """Open pages as on a reader's phone or desktop (SCREENS) in a colour scheme; records console errors."""
+    contexts = []
+
+    def open_page(screen: str, scheme: str = "light"):
+        context = browser.new_context(color_scheme=scheme, **SCREENS[screen])
+        contexts.append(context)
+        page = context.new_page()
+        page.console_errors = []  # type: ignore[attr-defined]
+        page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
+        page.on("pageerror", lambda e: page.console_errors.append(str(e)))
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def open_host(page_in, site_url, scheme="light", width=1280, page=None, **kwargs):
+    page = page or page_in(scheme, width=width)
     splice_widgets(page, site_url, **kwargs)
     page.goto(site_url + HOST)
     page.wait_for_selector(".conv-explorer[data-cx-mounted]")
@@ -166,9 +207,9 @@ def widget_state(page, selector):
         tex: (el.querySelector('.cx-formula annotation') || {}).textContent || '',
         formula: el.querySelector('.cx-formula').textContent,
         uis: el.querySelectorAll('.cx-ui').length,
-        inputs: [...el.querySelectorAll('.cx-grid1:not(.cx-out) .cx-cell:not(.cx-kernel)')]
+        inputs: [...el.querySelectorAll('.cx-grid1 .cx-cell:not(.cx-kernel):not(.cx-outcell)')]
                 .map(c => c.textContent),
-        pads: [...el.querySelectorAll('.cx-grid1:not(.cx-out) .cx-cell:not(.cx-kernel)')]
+        pads: [...el.querySelectorAll('.cx-grid1 .cx-cell:not(.cx-kernel):not(.cx-outcell)')]
               .map(c => c.classList.contains('cx-pad')),
         note: el.querySelector('.cx-note').hidden ? ''
               : el.querySelector('.cx-note').textContent.replaceAll('\u00a0', ' '),
@@ -251,13 +292,13 @@ def test_explorer_1d_asymmetric_padding_matches_the_package(api_page):
         dict(dim=1, M=4, K=2, S=0, P=0, Pr=1), dict(dim=1, M=4, K=2, S=1, P=0, Pr=""),
         dict(dim=2, H=3, W=3, K=2, S=1, P=0, Pr=1)])
     assert [b["error"] for b in bad] == [
-        "Pr（右端补零） 不能是负数，收到 -1",
-        "P（左端补零） 不能是负数，收到 -2",
-        "Pr（右端补零） 必须是整数，收到 1.5",
+        "Pr（右端补零）不能是负数，收到 -1",
+        "P（左端补零）不能是负数，收到 -2",
+        "Pr（右端补零）必须是整数，收到 1.5",
         "K（核大小）= 6 比补零后的输入长度 M + P左 + P右 = 5 还大：卷积核放不进去，没有输出。"
         "请减小 K 或多补些零。",
-        "S（步长） 必须是正整数，收到 0",
-        "Pr（右端补零） 不能为空",
+        "S（步长）必须是正整数，收到 0",
+        "Pr（右端补零）不能为空",
         "Pr（右端补零）只用于一维卷积，收到 dim = 2"]
 
 
@@ -316,6 +357,30 @@ def test_explorer_2d_matches_the_package_on_a_grid(api_page):
         assert np.array_equal(np.asarray(r["values"], float), want), (o, r)
     assert valid >= 800
     assert [r["shape"] for r in results[-3:]] == [[28, 28], [2, 2], [3, 3]]
+
+
+def test_presets_2d_are_the_pages_examples(api_page):
+    """Each 2-D preset carries its example's own input and kernel and gives the numbers its page prints."""
+    presets = api_page.evaluate("() => convExplorer.presets2d")
+    assert list(presets) == ["example", "book", "stride2pad0", "stride2pad1", "lenet"]
+    book = presets["book"]
+    assert (book["input"], book["kernel"], book["mode"]) == (BOOK_X, BOOK_W, "conv")
+    for name in ("stride2pad0", "stride2pad1"):   # the page's arange(25) and all-ones 3x3 kernel
+        assert presets[name]["input"] == np.arange(25).reshape(5, 5).tolist(), name
+        assert presets[name]["kernel"] == np.ones((3, 3), int).tolist(), name
+    grid = [dict(dim=2, mode=p["mode"], input=p.get("input"), kernel=p.get("kernel"), **p["st"])
+            for p in presets.values()]
+    got = dict(zip(presets, compute_all(api_page, grid), strict=True))
+    want = {"example": oracle_2d(3, 3, 2, 1, 0, "corr"), "book": conv2d_loop(BOOK_X, BOOK_W),
+            "stride2pad0": window_sums(5, 2, 0).numpy(), "stride2pad1": window_sums(5, 2, 1).numpy(),
+            "lenet": oracle_2d(32, 32, 5, 1, 0, "corr")}
+    for name, r in got.items():
+        assert r["ok"] and r["values"] == want[name].tolist(), name
+        if name in PRESET_VALUES:
+            assert r["values"] == PRESET_VALUES[name], name
+            assert json.dumps(r["values"]) in presets[name]["note"], name   # the note quotes them
+    # prose (padding_stride_2d): 32×32 ... 5×5 ... 输出为 28×28
+    assert got["lenet"]["shape"] == [28, 28] and "输出 28×28" in presets["lenet"]["note"]
 
 
 def test_explorer_uses_given_numbers_exactly(api_page):
@@ -385,20 +450,43 @@ def test_widget_draws_what_the_package_computes(page_in, site_url):
             want = oracle_2d(s["H"], s["W"], s["K"], s["S"], s["P"], mode)
             assert state["shape"] == "x".join(map(str, want.shape))
             assert state["cells"] == [str(int(v)) for v in want.flatten()], (s, mode)
-    # the lecture's presets
-    page.check(f"{two} input[type=radio][value=corr]")
-    sizes = {}
-    for preset in ("lenet", "stride2pad0", "stride2pad1", "example"):
+    # the lecture's presets: each gives its page's numbers, and only its own button is pressed
+    def pressed(sel):
+        return page.eval_on_selector_all(f"{sel} .cx-preset[aria-pressed=true]",
+                                         "bs => bs.map(b => b.dataset.preset)")
+
+    assert pressed(two) == []                    # 4x6, K=3, S=2, P=2 is none of them
+    for preset, mode in [("stride2pad0", "corr"), ("stride2pad1", "corr"), ("book", "conv"),
+                         ("example", "corr")]:
         page.click(f"{two} button[data-preset={preset}]")
-        sizes[preset] = widget_state(page, two)["shape"]
-    assert sizes == {"lenet": "28x28", "stride2pad0": "2x2", "stride2pad1": "3x3", "example": "2x2"}
+        state = widget_state(page, two)
+        assert pressed(two) == [preset] and page.is_checked(f"{two} input[type=radio][value={mode}]")
+        want = PRESET_VALUES[preset]
+        assert state["values"] == want, preset
+        assert state["cells"] == [str(v) for row in want for v in row], preset
+    set_params(page, two, S=2)                   # any change leaves the example: no button pressed
+    assert pressed(two) == []
     # 1-D presets: narrow M-K+1, wide M+K-1, same M (M=7, K=3)
     set_params(page, one, M=7, K=3)
     lengths = {}
     for preset in ("narrow", "wide", "same"):
         page.click(f"{one} button[data-preset={preset}]")
         lengths[preset] = widget_state(page, one)["length"]
+        assert pressed(one) == [preset]
     assert lengths == {"narrow": "5", "wide": "9", "same": "7"}
+    # dilation: M=9, K=3, S=1, P=1, D=3 -> floor((9 + 2 - 3 * 2 - 1) / 1) + 1 = 5 outputs
+    page.check(f"{one} input[type=radio][value=corr]")
+    set_params(page, one, M=9, S=1, P=1, D=3)
+    state = widget_state(page, one)
+    want = torch_dilated(pattern(1, 9)[0], pattern(1, 3)[0], 1, 1, 3, "corr", 1)
+    assert state["length"] == str(len(want)) == "5" and state["values"] == want.tolist()
+    assert "空洞卷积" in state["note"]
+    page.click(f"{one} .cx-next")                 # y[1]: taps at padded positions 1, 4, 7 (x[0], x[3], x[6])
+    assert widget_state(page, one)["window"] == ["0", "3", "6"]
+    columns = page.eval_on_selector_all(f"{one} .cx-kernel", "ks => ks.map(k => k.style.gridColumnStart)")
+    assert columns == ["3", "6", "9"]             # the kernel row has D - 1 = 2 holes between its cells
+    page.click(f"{one} button[data-preset=same]")  # the three kinds of convolution are undilated
+    assert page.input_value(f"{one} input[data-param=D]") == "1" and widget_state(page, one)["length"] == "9"
 
 
 def test_same_preset_with_an_even_kernel_pads_one_more_zero_on_the_right(page_in, site_url):
@@ -473,7 +561,7 @@ def test_both_ends_can_be_set_with_the_keyboard(page_in, site_url):
     assert widget_state(page, one)["tex"].endswith("{7+1+3-3}{2}\\right\\rfloor+1=5")
     set_params(page, one, Pr=-1)                 # a negative right end is refused by name
     state = widget_state(page, one)
-    assert state["alert"] == "Pr（右端补零） 不能是负数，收到 -1" and state["values"] is None
+    assert state["alert"] == "Pr（右端补零）不能是负数，收到 -1" and state["values"] is None
     assert page.get_attribute(f"{one} input[data-param=Pr]", "aria-invalid") == "true"
     set_params(page, one, Pr=0)
     assert widget_state(page, one)["values"] == oracle_1d(7, 3, 2, 1, "corr", Pr=0).tolist()
@@ -518,8 +606,8 @@ def test_keyboard_reaches_every_control_and_steps_the_window(page_in, site_url):
         page.keyboard.press("Tab")
     reached = [r for r in reached if r]
     assert reached[:4] == ["M", "K", "S", "P"]
-    for wanted in ("cx-asym", "radio", "narrow", "wide", "same", "cx-stage", "cx-play", "cx-next",
-                   "cx-reset"):
+    for wanted in ("cx-asym", "D", "radio", "narrow", "wide", "same", "cx-stage", "cx-play", "cx-next",
+                   "cx-end", "cx-reset", "cx-speed"):
         assert any(wanted in r for r in reached), (wanted, reached)
 
     page.focus(f"{one} .cx-stage")
@@ -677,22 +765,26 @@ def test_fallback_text_shows_only_without_scripts(browser, page_in, site_url):
         context.close()
 
 
-def test_phone_width_scrolls_the_grid_not_the_page(page_in, site_url, scheme, screenshot):
-    page = open_host(page_in, site_url, scheme, width=360)
-    set_params(page, "#cx-test-2d", H=32, W=32, K=5)
-    page.check("#cx-test-1d .cx-asym")             # the extra padding field and its checkbox fit too
-    set_params(page, "#cx-test-1d", Pr=2)
-    widths = page.evaluate("""() => ({page: document.documentElement.scrollWidth, view: innerWidth,
-        stage: document.querySelector('#cx-test-2d .cx-stage').scrollWidth,
-        box: document.querySelector('#cx-test-2d .cx-stage').clientWidth})""")
-    assert widths["page"] <= widths["view"], widths
-    assert widths["stage"] > widths["box"], "the 36x36 grid scrolls inside its own box"
-    page.locator("#cx-test-2d").scroll_into_view_if_needed()
-    screenshot(page, f"explorer-360-{scheme}")
-
-
-def test_explorer_has_no_accessibility_violations(page_in, site_url, scheme, axe_url):
+def test_explorer_is_accessible_and_marks_disabled_and_pressed_buttons(page_in, site_url, scheme, axe_url):
+    """axe finds nothing; in both schemes a disabled button is not drawn like an enabled one (dark mode once
+    gave both the link colour), and the preset in use is marked."""
     page = open_host(page_in, site_url, scheme)
+    two = "#cx-test-2d"
+    page.focus(f"{two} input[data-param=H]")      # no button has the focus or the mouse
+    page.mouse.move(0, 0)
+    look = page.evaluate("""sel => Object.fromEntries(['.cx-prev', '.cx-next', '[data-preset=example]',
+        '[data-preset=lenet]'].map(b => {
+          const e = document.querySelector(sel + ' ' + b), s = getComputedStyle(e);
+          return [b, {disabled: e.disabled, color: s.color, border: s.borderTopColor, ring: s.boxShadow,
+                      pressed: e.getAttribute('aria-pressed'),
+                      mark: getComputedStyle(e, '::before').content}];
+        }))""", two)
+    prev, nxt, example, lenet = look.values()
+    assert prev["disabled"] and not nxt["disabled"]
+    assert prev["color"] != nxt["color"] and prev["border"] != nxt["border"], look
+    assert (example["pressed"], lenet["pressed"]) == ("true", "false")
+    assert example["ring"] != lenet["ring"] == "none", look
+    assert (example["mark"], lenet["mark"]) == ('"✓"', "none"), look
     page.click("#cx-test-1d .cx-next")
     page.check("#cx-test-1d .cx-asym")             # with both padding fields showing
     page.add_script_tag(url=axe_url)
@@ -715,11 +807,35 @@ CHAPTER_EXPLORERS = {"cnn/stride_padding/", "cnn/conv_types/", "cnn/cross_correl
                      "cnn/padding_stride_2d/"}
 
 
-def test_every_mount_point_in_the_chapters_mounts(page_in, site_url, site_dir, built_pages):
-    """Each chapter widget mounts with its page's own settings, also on a phone-width screen."""
+# What each chapter page's widget shows first, as the page's text says: (output, pressed preset).
+CHAPTER_DEFAULTS = {
+    # prose (stride_padding): 取 S=2、P=1，输出长度为 4，输出是 [-1, 2, 1, -2]
+    "cnn/stride_padding/": ([-1, 2, 1, -2], []),
+    # prose (conv_types): M=5、K=3 的等宽卷积（S=1、P=1）……输出是 [4, 10, 16, 22, 22]
+    "cnn/conv_types/": ([4, 10, 16, 22, 22], ["same"]),
+    # prose (cross_correlation): 3×3 输入、2×2 卷积核、步长 1、无填充为例，输出为 2×2：[[19, 25], [37, 43]]
+    "cnn/cross_correlation/": (PRESET_VALUES["example"], ["example"]),
+    # prose (padding_stride_2d): 32×32 输入、5×5 卷积核、步长 1、无填充为例，输出为 28×28
+    "cnn/padding_stride_2d/": (oracle_2d(32, 32, 5, 1, 0, "corr").astype(int).tolist(), ["lenet"]),
+}
+
+
+def page_oracle(d: dict) -> list:
+    """The package's output for a mount point's data- attributes (1-D presets are narrow/wide/same)."""
+    mode = d.get("mode", "corr")
+    x, w = json.loads(d.get("input", "null")), json.loads(d.get("kernel", "null"))
+    if d["dim"] == "2":
+        return oracle_2d(int(d["h"]), int(d["w"]), int(d["k"]), int(d["s"]), int(d["p"]), mode, x, w).tolist()
+    M, K = int(d["m"]), int(d["k"])
+    S, P, Pr = (1, *paddings(d["preset"], K)) if "preset" in d else (int(d["s"]), int(d["p"]), None)
+    return oracle_1d(M, K, S, P, mode, x, w, Pr=Pr).tolist()
+
+
+def test_every_mount_point_in_the_chapters_mounts(screen_in, site_url, site_dir, built_pages):
+    """Each chapter widget mounts on a phone with its page's own settings and shows the page's numbers."""
     pages = explorer_pages(site_dir, built_pages)
-    assert CHAPTER_EXPLORERS <= set(pages), pages
-    page = page_in(width=360)
+    assert CHAPTER_EXPLORERS <= set(pages) and CHAPTER_EXPLORERS == set(CHAPTER_DEFAULTS), pages
+    page = screen_in("phone")
     for rel in pages:
         page.goto(site_url + rel, wait_until="networkidle")
         overflow = page.evaluate("() => document.documentElement.scrollWidth - innerWidth")
@@ -727,9 +843,280 @@ def test_every_mount_point_in_the_chapters_mounts(page_in, site_url, site_dir, b
         states = page.eval_on_selector_all(".conv-explorer", """els => els.map(el => ({
             mounted: el.hasAttribute('data-cx-mounted'), error: el.dataset.error || null,
             uis: el.querySelectorAll('.cx-ui').length, fallback: el.querySelector('.cx-fallback').hidden,
-            dim: el.dataset.dim}))""")
+            data: {...el.dataset}, values: JSON.parse(el.dataset.outputValues || 'null'),
+            pressed: [...el.querySelectorAll('.cx-preset[aria-pressed=true]')]
+                     .map(b => b.dataset.preset)}))""")
         assert states, rel
         for s in states:
             # each page's own settings are possible ones, drawn once, with the fallback hidden
             assert s["mounted"] and s["uis"] == 1 and s["fallback"] and s["error"] is None, (rel, s)
+            assert s["values"] == page_oracle(s["data"]), rel
+        if rel in CHAPTER_DEFAULTS:
+            [s] = states
+            assert (s["values"], s["pressed"]) == CHAPTER_DEFAULTS[rel], rel
     assert page.console_errors == []
+
+
+# ------------------------------------------------------------------------------------- on a reader's screen
+
+# Step through the windows with the widget's own "下一步" button (and, between samples of a long run, its
+# go()), and after each step measure where the current window, its kernel row, the row labels and the
+# current output cell are: inside the visible part of their scroll box, right of the row labels.
+STEP_THROUGH_JS = """([sel, steps]) => {
+  const root = document.querySelector(sel), two = root.dataset.dim === '2';
+  const rect = els => { const q = [...els].map(e => e.getBoundingClientRect());
+    return {left: Math.min(...q.map(r => r.left)), right: Math.max(...q.map(r => r.right)),
+            top: Math.min(...q.map(r => r.top)), bottom: Math.max(...q.map(r => r.bottom))}; };
+  const inside = (r, box, left) => r.left >= left - 1 && r.right <= box.right + 1 && r.top >= box.top - 1
+                                   && r.bottom <= box.bottom + 1;
+  const boxes = two ? [...root.querySelectorAll('.cx-mat .cx-box')] : [root.querySelector('.cx-stage')];
+  const y0 = scrollY, bad = [];
+  root.querySelector('.cx-reset').click();
+  for (const step of steps) {
+    if (step === Number(root.dataset.step) + 1) root.querySelector('.cx-next').click();
+    else if (step !== 1) root.convExplorer.go(step);
+    const inBox = boxes[0].getBoundingClientRect(), outBox = boxes[boxes.length - 1].getBoundingClientRect();
+    let left = inBox.left;
+    if (!two) {
+      const labels = rect(root.querySelectorAll('.cx-label'));
+      if (labels.left < inBox.left - 1 || labels.right > inBox.right) bad.push([step, 'labels']);
+      left = labels.right;
+      if (!inside(rect(root.querySelectorAll('.cx-kernel')), inBox, left)) bad.push([step, 'kernel']);
+    }
+    if (!inside(rect(root.querySelectorAll('.cx-win')), inBox, left)) bad.push([step, 'window']);
+    if (!inside(rect([root.querySelector('.cx-outcell.cx-now')]), outBox, two ? outBox.left : left))
+      bad.push([step, 'output']);
+    if (Number(root.dataset.step) !== step) bad.push([step, 'step']);
+  }
+  return {bad: bad.slice(0, 10), pageScrolled: scrollY - y0,
+          boxes: boxes.map(b => { const r = b.getBoundingClientRect();
+            return {left: r.left, right: r.right,
+                    scrolls: b.scrollWidth > b.clientWidth || b.scrollHeight > b.clientHeight}; })};
+}"""
+
+# The reported cases: M = 40 as on stride_padding (on the desktop the sidebar once pushed the window
+# off-screen for steps 1-13), a dilated kernel, the 32x32 default of padding_stride_2d, and a 2-D grid that
+# scrolls both ways. (widget markup, its steps to check)
+IN_VIEW = {
+    "cx-v1": ('data-dim="1" data-m="40" data-k="3" data-s="2" data-p="1" data-mode="conv"', range(1, 21)),
+    "cx-v2": ('data-dim="1" data-m="30" data-k="3" data-s="1" data-p="1" data-d="3"', range(1, 27)),
+    # both ends of the first and the last row, and every 29th step in between (each row, many columns)
+    "cx-v3": ('data-dim="2" data-h="32" data-w="32" data-k="5" data-s="1" data-p="0"',
+              [*range(1, 8), *range(23, 757, 29), *range(757, 762), *range(778, 785)]),
+    "cx-v4": ('data-dim="2" data-h="6" data-w="6" data-k="2" data-s="1" data-p="2"', range(1, 82)),
+}
+
+
+NEGATIVE = ('<div class="conv-explorer" id="cx-neg" data-dim="1" data-m="4" data-k="2" data-s="1" '
+            'data-p="1" data-input="[3, -1, 2, 5]" data-kernel="[-2, 1]"></div>')
+READER_MARKUP = WIDGETS["m1"] + WIDGETS["m2"] + NEGATIVE + "".join(
+    f'<div class="conv-explorer" id="{k}" {a}></div>' for k, (a, _) in IN_VIEW.items())
+
+
+def reader_page(browser, site_url, screen):
+    """The host page with READER_MARKUP on a phone or a desktop, shared by the tests of this section
+    (loading and drawing it is the slow part); each test sets the state it needs first."""
+    context = browser.new_context(**SCREENS[screen])
+    page = context.new_page()
+    page.console_errors = []  # type: ignore[attr-defined]
+    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
+    page.on("pageerror", lambda e: page.console_errors.append(str(e)))
+    open_host(None, site_url, page=page, markup=READER_MARKUP)
+    return context, page
+
+
+@pytest.fixture(scope="module")
+def phone_page(browser, site_url):
+    context, page = reader_page(browser, site_url, "phone")
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def desktop_page(browser, site_url):
+    context, page = reader_page(browser, site_url, "desktop")
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("screen", ["phone", "desktop"])
+def test_current_window_stays_in_view_at_every_step(request, screen):
+    page = request.getfixturevalue(f"{screen}_page")
+    width = page.evaluate("() => innerWidth")
+    for sel, (attrs, steps) in IN_VIEW.items():
+        page.locator(f"#{sel} .cx-stage").scroll_into_view_if_needed()
+        got = page.evaluate(STEP_THROUGH_JS, [f"#{sel}", list(steps)])
+        assert got["bad"] == [], (screen, attrs, got)
+        assert got["pageScrolled"] == 0, "stepping scrolls the widget's own boxes, never the page"
+        assert any(b["scrolls"] for b in got["boxes"]), ("big enough to need scrolling", attrs, got)
+        assert all(0 <= b["left"] and b["right"] <= width for b in got["boxes"]), got["boxes"]
+    assert page.console_errors == []
+
+
+def test_jump_to_end_and_the_speed_control(desktop_page):
+    """跳到最后 shows the whole output at once; the fastest speed plays the 32x32 preset in seconds."""
+    page = desktop_page
+    two = "#cx-test-2d"
+    page.click(f"{two} button[data-preset=lenet]")
+    page.click(f"{two} .cx-end")
+    state = widget_state(page, two)
+    assert state["step"] == 784 and state["done"] == 784
+    hidden = page.eval_on_selector_all(f"{two} .cx-outcell", "cs => cs.filter(c => c.ariaHidden === 'true'"
+                                       " || getComputedStyle(c).color === 'rgba(0, 0, 0, 0)').length")
+    assert hidden == 0, "every output value is shown"
+    assert page.is_disabled(f"{two} .cx-end") and page.is_disabled(f"{two} .cx-next")
+    assert not page.is_disabled(f"{two} .cx-prev")
+    assert page.evaluate("() => document.activeElement.classList.contains('cx-stage')"), \
+        "the focused button became disabled: the focus moves to the stage, not to the page"
+    page.keyboard.press("Home")                   # back to the first step
+    assert widget_state(page, two)["done"] == 1 and not page.is_disabled(f"{two} .cx-end")
+    speeds = page.eval_on_selector_all(f"{two} .cx-speed option", "os => os.map(o => [o.value, o.selected])")
+    assert speeds == [["1", False], ["2", True], ["5", False], ["20", False], ["100", False]]
+    page.select_option(f"{two} .cx-speed", "100")
+    page.click(f"{two} .cx-play")
+    started = page.evaluate("() => performance.now()")
+    page.wait_for_function("sel => Number(document.querySelector(sel).dataset.step) >= 120", arg=two,
+                           timeout=10000)
+    rate = page.evaluate(f"t => Number(document.querySelector('{two}').dataset.step) / "
+                         "((performance.now() - t) / 1000)", started)
+    assert rate > 40, f"{rate:.0f} steps/s: the 784 steps would take {784 / rate:.0f} s"
+    page.select_option(f"{two} .cx-speed", "1")   # a new speed while playing keeps playing
+    assert widget_state(page, two)["playing"]
+    page.click(f"{two} .cx-end")                  # and 跳到最后 stops the playback
+    state = widget_state(page, two)
+    assert not state["playing"] and state["step"] == 784
+    assert page.console_errors == []
+
+
+def test_touch_screens_get_big_targets_and_no_keyboard_hint(phone_page):
+    """On a touch screen every button, radio and checkbox label, number field and the speed select is at
+    least 40 px both ways, and there is no hint about the ← → and space keys."""
+    page = phone_page
+    targets = page.evaluate("""() => [...document.querySelectorAll(
+        '.conv-explorer :is(.md-button, .cx-radio, .cx-check, .cx-num, .cx-speed)')]
+        .filter(e => e.offsetParent)
+        .map(e => { const r = e.getBoundingClientRect();
+                    return [e.className, Math.round(r.width), Math.round(r.height)]; })""")
+    assert len(targets) >= 30
+    small = [t for t in targets if min(t[1], t[2]) < 40]
+    assert small == [], small
+    for sel in ("#cx-test-1d", "#cx-test-2d"):      # no ← → or space bar on a touch screen
+        assert not page.locator(f"{sel} .cx-keys").is_visible()
+        assert page.locator(f"{sel} .cx-data").is_visible()
+    assert page.console_errors == []
+
+
+def test_phone_wraps_the_grids_and_scrolls_their_boxes_not_the_page(phone_page, screenshot):
+    """At 390 px (touch) the 2-D output sits below the input, on screen, for the page's example, the stride
+    presets and the 32x32 preset (which scrolls inside its own box to the cell being computed); the 1-D
+    fields with both padding ends fit too, and the page itself never scrolls sideways."""
+    page = phone_page
+    page.check("#cx-test-1d .cx-asym")             # the extra padding field and its checkbox fit too
+    set_params(page, "#cx-test-1d", Pr=2)
+    sel = "#cx-test-2d"
+    for preset in ("example", "stride2pad1", "lenet"):
+        page.click(f"{sel} button[data-preset={preset}]")
+        page.click(f"{sel} .cx-next")
+        got = page.evaluate("""sel => {
+            const root = document.querySelector(sel), [inp, ker, out] = root.querySelectorAll('.cx-mat');
+            const r = e => e.getBoundingClientRect(), box = out.querySelector('.cx-box'), now = r(
+              root.querySelector('.cx-outcell.cx-now'));
+            return {view: innerWidth, page: document.documentElement.scrollWidth,
+                    out: [r(out).left, r(out).right], below: r(out).top >= r(inp).bottom,
+                    nowIn: now.left >= r(box).left && now.right <= r(box).right
+                           && now.top >= r(box).top && now.bottom <= r(box).bottom,
+                    scrolls: box.scrollWidth > box.clientWidth, focusable: box.tabIndex === 0};
+        }""", sel)
+        assert got["page"] <= got["view"] and got["below"] and got["nowIn"], (preset, got)
+        assert 0 <= got["out"][0] and got["out"][1] <= got["view"], (preset, got)
+        # the 28 columns of the 32x32 preset scroll inside their box, which the keyboard can reach
+        assert got["scrolls"] == got["focusable"] == (preset == "lenet"), (preset, got)
+    assert page.console_errors == []
+    page.locator(sel).scroll_into_view_if_needed()
+    screenshot(page, "explorer-390")            # (last: a full-page screenshot resizes the page)
+
+
+def test_small_text_details(desktop_page):
+    """Negative factors in parentheses, padding zeros keep their dashed, striped look inside the window,
+    readable weight labels (and none where the cells are too small for them)."""
+    page = desktop_page
+    page.click("#cx-test-2d button[data-preset=example]")
+    assert page.locator("#cx-neg .cx-keys").is_visible()  # the keyboard hint is for screens with a keyboard
+    page.click("#cx-neg .cx-next")
+    # y[1] = x[0]·w[0] + x[1]·w[1] with x = [3, -1, 2, 5] and the kernel [-2, 1]
+    assert page.text_content("#cx-neg .cx-status") == "y[1] = 3×(-2) + (-1)×1 = -7"
+    page.click("#cx-neg .cx-reset")               # the first window holds the left padding zero
+    pad = page.eval_on_selector("#cx-neg .cx-cell.cx-pad.cx-win", """c => { const s = getComputedStyle(c);
+        return [s.borderTopStyle, s.backgroundImage]; }""")
+    assert pad[0] == "dashed" and "repeating-linear-gradient" in pad[1], pad
+    set_params(page, "#cx-test-2d", P=1)          # 2-D: a padding zero in the window, weight labels
+    label = page.eval_on_selector("#cx-test-2d .cx-cell.cx-win", """c => {
+        const s = getComputedStyle(c, '::after'); return [s.content, parseFloat(s.fontSize)]; }""")
+    assert label[0] == '"×0"' and label[1] >= 10, label
+    assert page.eval_on_selector("#cx-test-2d .cx-cell.cx-pad.cx-win",
+                                 "c => getComputedStyle(c).borderTopStyle") == "dashed"
+    set_params(page, "#cx-test-2d", H=32, W=32)   # small cells: no label (the status line lists the products)
+    assert page.eval_on_selector("#cx-test-2d .cx-cell.cx-win",
+                                 "c => getComputedStyle(c, '::after').content") == "none"
+    # messages: the setting's name, then the problem, with no stray space between
+    set_params(page, "#cx-test-2d", S=0)
+    assert widget_state(page, "#cx-test-2d")["alert"] == "S（步长）必须是正整数，收到 0"
+    assert page.console_errors == []
+
+
+def test_mounts_from_a_file_copy(page_in, site_dir):
+    """Opened from the file system, Material's document$ never fires; the widget mounts anyway, so the
+    fallback "需要启用 JavaScript" is not shown while scripts run, and it loads KaTeX from beside itself."""
+    page = page_in()
+    page.goto((site_dir / "cnn" / "stride_padding" / "index.html").as_uri())
+    page.wait_for_selector(".conv-explorer[data-cx-mounted]", timeout=5000)
+    assert not page.locator("text=需要启用 JavaScript").is_visible()
+    wait_for_katex(page)
+    assert widget_state(page, ".conv-explorer")["values"] == [-1, 2, 1, -2]
+    # only the fonts' CORS refusals of file:// remain
+    assert [e for e in page.console_errors if "CORS" not in e and "Failed to load resource" not in e] == []
+
+
+# ---------------------------------------------------------------------------------------- dilation
+
+def torch_dilated(x, w, S, P, D, mode, dim):
+    """PyTorch's conv1d / conv2d with dilation D (cross-correlation; the book's convolution flips w)."""
+    w = np.flip(w).copy() if mode == "conv" else np.asarray(w, float)
+    conv = F.conv1d if dim == 1 else F.conv2d
+    try:
+        y = conv(torch.tensor(x, dtype=torch.float64)[None, None],
+                 torch.tensor(w, dtype=torch.float64)[None, None], stride=S, padding=P, dilation=D)
+    except RuntimeError:  # "Kernel size can't be greater than actual input size"
+        return None
+    return y[0, 0].numpy()
+
+
+def test_dilation_matches_pytorch(api_page):
+    """空洞卷积: the kernel's taps are D apart; output length floor((M + 2P - D(K - 1) - 1) / S) + 1."""
+    grid = [dict(dim=1, M=M, K=K, S=S, P=P, D=D, mode=mode)
+            for M, K, S, P, D, mode in itertools.product((1, 4, 7, 12), range(1, 5), (1, 2, 3), (0, 1, 3),
+                                                         range(1, 5), ("corr", "conv"))]
+    grid += [dict(dim=2, H=H, W=W, K=K, S=S, P=P, D=D, mode="corr")
+             for H, W, K, S, P, D in itertools.product((3, 6), (4, 7), (2, 3), (1, 2), (0, 1), (1, 2, 3))]
+    valid = 0
+    for o, r in zip(grid, compute_all(api_page, grid), strict=True):
+        dim, K, S, P, D = o["dim"], o["K"], o["S"], o["P"], o["D"]
+        x = pattern(1, o["M"])[0] if dim == 1 else pattern(o["H"], o["W"])
+        want = torch_dilated(x, pattern(1, K)[0] if dim == 1 else pattern(K, K), S, P, D, o["mode"], dim)
+        if want is None:
+            assert not r["ok"] and r["field"] in ("K", "D"), (o, r)
+            assert r["error"].startswith(r["field"] + "（"), (o, r)
+            continue
+        valid += 1
+        sizes = [o["M"]] if dim == 1 else [o["H"], o["W"]]
+        assert r["ok"] and r["shape"] == [(n + 2 * P - D * (K - 1) - 1) // S + 1 for n in sizes], (o, r)
+        assert np.array_equal(np.asarray(r["values"], float), want), (o, r)
+    assert valid >= 450
+    one = compute_all(api_page, [dict(dim=1, M=7, K=3, S=2, P=1, D=2), dict(dim=1, M=4, K=3, S=1, P=0, D=2),
+                                 dict(dim=1, M=4, K=3, S=1, P=0, D=0)])
+    assert one[0]["text"] == "⌊(M + 2P − D(K − 1) − 1) / S⌋ + 1 = ⌊(7 + 2×1 − 2×(3 − 1) − 1) / 2⌋ + 1 = 3"
+    assert one[0]["tex"].endswith("{7+2\\times1-2\\times(3-1)-1}{2}\\right\\rfloor+1=3")
+    assert one[1]["error"] == ("D（膨胀率）= 2 时，K = 3 的核跨 D(K − 1) + 1 = 5 格，"
+                               "比补零后的输入长度 M + 2P = 4 还大：卷积核放不进去，没有输出。"
+                               "请减小 D 或增大 P。")
+    assert one[2]["error"] == "D（膨胀率）必须是正整数，收到 0"

@@ -9,7 +9,8 @@
  *
  * 可选属性：data-preset（一维：narrow / wide / same；二维：见 PRESETS_2D 的键），
  * data-mode（corr 互相关，默认；conv 翻转核的卷积），data-input / data-kernel（JSON 数组，
- * 给出具体数值；参数改变后形状不符时退回默认数值）。
+ * 给出具体数值；参数改变后形状不符时退回默认数值），data-d（膨胀率 D，默认 1）。
+ * 二维预设带着自己的输入和核（讲义里的例子），和页面正文的数字一致。
  *
  * 默认数值（确定的，便于和 Python 对照）：输入和核都按行优先的序号取个位数，
  *   二维 x[i][j] = (i·W + j) mod 10，w[u][v] = (u·K + v) mod 10
@@ -21,14 +22,19 @@
  * （与 PyTorch 的 padding="same" 相同）。部件里勾选“两端补零不同”后，P 是左端、Pr 是右端。
  *
  * 只读的测试接口（部件自己画图用的就是它）：
- *   window.convExplorer.compute({dim, M | H, W, K, S, P, Pr, mode, input, kernel})
+ *   window.convExplorer.compute({dim, M | H, W, K, S, P, Pr, D, mode, input, kernel})
  *     -> {ok: true, outShape, values, Pl, Pr, ...} 或 {ok: false, field, error}
  *   Pr 只用于一维：给出时 P 是左端补零、Pr 是右端补零；不给时两端都补 P。
- *   window.convExplorer.preset1d(name, K)     一维预设 -> {S, P, Pr, note}（P 左端、Pr 右端）
+ *   D 是膨胀率（空洞卷积，dilated convolution）：核的相邻元素在输入上相隔 D 格，不给时为 1。
+ *   window.convExplorer.preset1d(name, K)     一维预设 -> {S, P, Pr, D, note}（P 左端、Pr 右端）
+ *   window.convExplorer.presets2d             二维预设 {name: {label, st, mode, input, kernel, note}}
  *   window.convExplorer.pattern(rows, cols)   默认数值
  *   window.convExplorer.mountAll()            挂载页面上尚未挂载的部件（幂等）
  * 每个挂载后的元素带 data-output-shape（"4" 或 "2x2"）、一维时的 data-output-length、
- * data-output-values（输出的 JSON）；参数不可能时改为 data-error（错误信息）。
+ * data-output-values（输出的 JSON）、data-step（当前第几步）；参数不可能时改为 data-error（错误信息）。
+ *
+ * 挂载：脚本执行时和 DOMContentLoaded 时各挂载一次，再订阅 Material 的 document$（instant 导航换页时挂载
+ * 新页面上的部件）。从 file:// 打开的副本里 document$ 从不发出，所以不能只靠它。
  *
  * 公式用 KaTeX 排版。页面本身不再带 KaTeX 的脚本（正文公式在构建时排好），所以第一个部件挂载时
  * 按本文件自己的地址找到 ../katex/katex.min.js 插入页面，整个页面（含 instant 导航）只加载一次；
@@ -38,10 +44,13 @@
   "use strict";
   if (window.convExplorer) return; // 脚本只初始化一次（instant 导航不会重复订阅）
 
-  var LIMITS = { M: 64, H: 40, W: 40, K: 15, S: 16, P: 16, Pr: 16 };
+  var LIMITS = { M: 64, H: 40, W: 40, K: 15, S: 16, P: 16, Pr: 16, D: 8 };
   var NAMES = { M: "输入长度", H: "输入高度", W: "输入宽度", K: "核大小", S: "步长", P: "填充",
-    Pr: "右端补零" };
-  var TICK_MS = 700;
+    Pr: "右端补零", D: "膨胀率" };
+  // 播放速度（步/秒）；快的几档每次前进几步，计时器不必比 40 ms 更密
+  var SPEEDS = [1, 2, 5, 20, 100];
+  var DEFAULT_SPEED = 2;
+  var MIN_TICK_MS = 40;
   // 本文件的地址（只在脚本第一次执行时拿得到），KaTeX 就在它旁边的 ../katex/ 里
   var SCRIPT_SRC = (document.currentScript && document.currentScript.src) || "";
 
@@ -61,14 +70,14 @@
     var v = o[key];
     var label = key + "（" + (name || NAMES[key]) + "）";
     if (v === undefined || v === null || String(v).trim() === "") {
-      return { error: label + " 不能为空" };
+      return { error: label + "不能为空" };
     }
     var n = Number(v);
-    if (!Number.isInteger(n)) return { error: label + " 必须是整数，收到 " + v };
+    if (!Number.isInteger(n)) return { error: label + "必须是整数，收到 " + v };
     var isPad = key === "P" || key === "Pr";
-    if (isPad && n < 0) return { error: label + " 不能是负数，收到 " + n };
-    if (!isPad && n < 1) return { error: label + " 必须是正整数，收到 " + n };
-    if (n > LIMITS[key]) return { error: label + " 最大取 " + LIMITS[key] + "（再大就画不下了），收到 " + n };
+    if (isPad && n < 0) return { error: label + "不能是负数，收到 " + n };
+    if (!isPad && n < 1) return { error: label + "必须是正整数，收到 " + n };
+    if (n > LIMITS[key]) return { error: label + "最大取 " + LIMITS[key] + "（再大就画不下了），收到 " + n };
     return { value: n };
   }
 
@@ -88,12 +97,13 @@
     return { ok: false, field: field, error: error };
   }
 
-  // 读出并检查整数参数；一维给了 Pr 时，P 只是左端补零
+  // 读出并检查整数参数；一维给了 Pr 时，P 只是左端补零；不给 D 时 D = 1
   function readParams(o, dim) {
     var asym = o.Pr !== undefined;
     if (asym && dim !== 1) return fail("Pr", "Pr（右端补零）只用于一维卷积，收到 dim = " + dim);
     var keys = dim === 1 ? ["M", "K", "S", "P"] : ["H", "W", "K", "S", "P"];
     if (asym) keys.push("Pr");
+    if (o.D !== undefined) keys.push("D");
     var p = {};
     for (var i = 0; i < keys.length; i++) {
       var r = readInt(o, keys[i], asym && keys[i] === "P" ? "左端补零" : null);
@@ -102,18 +112,26 @@
     }
     p.Pl = p.P;
     if (!asym) p.Pr = p.P;
+    if (p.D === undefined) p.D = 1;
     return p;
   }
 
-  // 核放不进补零后的输入时的说明；放得进时返回 null
-  function tooBig(dim, K, Hp, Wp, Pl, Pr) {
-    var what;
+  // 核放不进补零后的输入时的说明 {field, error}；放得进时返回 null。
+  // 膨胀率为 D 时核在输入上跨 D(K − 1) + 1 格
+  function tooBig(dim, K, D, Hp, Wp, Pl, Pr) {
+    var what, more = Pl === Pr ? "增大 P。" : "多补些零。";
     if (dim === 2) what = "补零后的输入 " + Hp + "×" + Wp;
     else if (Pl === Pr) what = "补零后的输入长度 M + 2P = " + Wp;
     else what = "补零后的输入长度 M + P左 + P右 = " + Wp;
-    if (K <= Wp && (dim === 1 || K <= Hp)) return null;
-    return "K（核大小）= " + K + " 比" + what + " 还大：卷积核放不进去，没有输出。请减小 K 或" +
-      (Pl === Pr ? "增大 P。" : "多补些零。");
+    var fits = function (n) { return n <= Wp && (dim === 1 || n <= Hp); };
+    if (!fits(K)) {
+      return { field: "K", error: "K（核大小）= " + K + " 比" + what + " 还大：卷积核放不进去，没有输出。" +
+        "请减小 K 或" + more };
+    }
+    var span = D * (K - 1) + 1;
+    if (fits(span)) return null;
+    return { field: "D", error: "D（膨胀率）= " + D + " 时，K = " + K + " 的核跨 D(K − 1) + 1 = " + span +
+      " 格，比" + what + " 还大：卷积核放不进去，没有输出。请减小 D 或" + more };
   }
 
   // 在输入四周补零：上下各 Ph 行，左边 Pl 列、右边 Pr 列
@@ -132,8 +150,8 @@
     return { padded: padded, isPad: isPad };
   }
 
-  // 滑动窗口：输出，以及哪些格子被某个窗口覆盖过
-  function slide(padded, used, Kh, K, S, Ho, Wo, dim) {
+  // 滑动窗口：输出，以及哪些格子被某个窗口覆盖过。核的第 (u, v) 个元素乘输入的 (top + uD, left + vD)
+  function slide(padded, used, Kh, K, S, D, Ho, Wo, dim) {
     var out = [], covered = padded.map(function (row) { return row.map(function () { return false; }); });
     for (var y = 0; y < Ho; y++) {
       var orow = [];
@@ -141,8 +159,8 @@
         var top = dim === 1 ? 0 : y * S, left = x * S, sum = 0;
         for (var u = 0; u < Kh; u++) {
           for (var v = 0; v < K; v++) {
-            sum += used[u][v] * padded[top + u][left + v];
-            covered[top + u][left + v] = true;
+            sum += used[u][v] * padded[top + u * D][left + v * D];
+            covered[top + u * D][left + v * D] = true;
           }
         }
         orow.push(sum);
@@ -161,11 +179,11 @@
     var mode = o.mode === undefined ? "corr" : o.mode;
     if (mode !== "corr" && mode !== "conv") return fail("mode", "mode 必须是 corr 或 conv，收到 " + o.mode);
     var H = dim === 1 ? 1 : p.H, W = dim === 1 ? p.M : p.W;
-    var K = p.K, S = p.S, Pl = p.Pl, Pr = p.Pr;
+    var K = p.K, S = p.S, D = p.D, Pl = p.Pl, Pr = p.Pr;
     var Kh = dim === 1 ? 1 : K, Ph = dim === 1 ? 0 : Pl;
-    var Hp = H + 2 * Ph, Wp = Pl + W + Pr;
-    var big = tooBig(dim, K, Hp, Wp, Pl, Pr);
-    if (big) return fail("K", big);
+    var Hp = H + 2 * Ph, Wp = Pl + W + Pr, span = D * (K - 1) + 1;
+    var big = tooBig(dim, K, D, Hp, Wp, Pl, Pr);
+    if (big) return fail(big.field, big.error);
     var X = o.input === undefined || o.input === null ? pattern(H, W) : asMatrix(o.input, H, W);
     if (!X) return fail("input", "input 的形状必须是 " + (dim === 1 ? W : H + "×" + W) + "，且都是有限的数");
     var Wk = o.kernel === undefined || o.kernel === null ? pattern(Kh, K) : asMatrix(o.kernel, Kh, K);
@@ -176,12 +194,12 @@
       ? Wk.map(function (row) { return row.slice().reverse(); }).reverse()
       : Wk.map(function (row) { return row.slice(); });
     var pad = padInput(X, H, W, Ph, Pl, Pr);
-    var Ho = dim === 1 ? 1 : Math.floor((Hp - K) / S) + 1;
-    var Wo = Math.floor((Wp - K) / S) + 1;
-    var s = slide(pad.padded, used, Kh, K, S, Ho, Wo, dim);
-    var g = { dim: dim, H: H, W: W, K: K, S: S, Pl: Pl, Pr: Pr, Ho: Ho, Wo: Wo };
+    var Ho = dim === 1 ? 1 : Math.floor((Hp - span) / S) + 1;
+    var Wo = Math.floor((Wp - span) / S) + 1;
+    var s = slide(pad.padded, used, Kh, K, S, D, Ho, Wo, dim);
+    var g = { dim: dim, H: H, W: W, K: K, S: S, D: D, Pl: Pl, Pr: Pr, Ho: Ho, Wo: Wo };
     return {
-      ok: true, dim: dim, mode: mode, H: H, W: W, K: K, S: S, P: Pl, Pl: Pl, Pr: Pr, Kh: Kh, Ph: Ph,
+      ok: true, dim: dim, mode: mode, H: H, W: W, K: K, S: S, D: D, P: Pl, Pl: Pl, Pr: Pr, Kh: Kh, Ph: Ph,
       Hp: Hp, Wp: Wp, Ho: Ho, Wo: Wo, input: X, kernel: Wk, used: used, padded: pad.padded,
       isPad: pad.isPad, covered: s.covered, output: s.out,
       outShape: dim === 1 ? [Wo] : [Ho, Wo],
@@ -199,12 +217,19 @@
       : [" + P左 + P右", " + " + g.Pl + " + " + g.Pr];
   }
 
+  // 公式里核的那一项：D = 1 时是 K，否则是 D(K − 1) + 1；[符号, 代入数字]
+  function kernelTerms(g, tex) {
+    if (g.D === 1) return tex ? ["-K", "-" + g.K] : [" − K", " − " + g.K];
+    return tex ? ["-D(K-1)-1", "-" + g.D + "\\times(" + g.K + "-1)-1"]
+      : [" − D(K − 1) − 1", " − " + g.D + "×(" + g.K + " − 1) − 1"];
+  }
+
   // stacked: 窄屏上把代入数字的一半换到下一行
   function formulaTex(g, stacked) {
-    var brk = stacked ? "\\\\&" : "", pt = padTerms(g, true);
+    var brk = stacked ? "\\\\&" : "", pt = padTerms(g, true), kt = kernelTerms(g, true);
     function one(lhs, n, sym, res) {
-      return lhs + "\\left\\lfloor\\frac{" + sym + pt[0] + "-K}{S}\\right\\rfloor+1" + brk +
-        "=\\left\\lfloor\\frac{" + n + pt[1] + "-" + g.K + "}{" + g.S + "}\\right\\rfloor+1=" + res;
+      return lhs + "\\left\\lfloor\\frac{" + sym + pt[0] + kt[0] + "}{S}\\right\\rfloor+1" + brk +
+        "=\\left\\lfloor\\frac{" + n + pt[1] + kt[1] + "}{" + g.S + "}\\right\\rfloor+1=" + res;
     }
     if (g.dim === 1) {
       var f = one("", g.W, "M", g.Wo);
@@ -215,9 +240,9 @@
   }
 
   function formulaText(g) {
-    var pt = padTerms(g, false);
+    var pt = padTerms(g, false), kt = kernelTerms(g, false);
     function one(lhs, n, sym, res) {
-      return lhs + "⌊(" + sym + pt[0] + " − K) / S⌋ + 1 = ⌊(" + n + pt[1] + " − " + g.K + ") / " + g.S +
+      return lhs + "⌊(" + sym + pt[0] + kt[0] + ") / S⌋ + 1 = ⌊(" + n + pt[1] + kt[1] + ") / " + g.S +
         "⌋ + 1 = " + res;
     }
     if (g.dim === 1) return one("", g.W, "M", g.Wo);
@@ -227,6 +252,12 @@
   function fmt(v) {
     if (Number.isInteger(v)) return String(v);
     return String(Math.round(v * 100) / 100);
+  }
+
+  // 乘式里的因子：负数加括号，1×(-1) 而不是 1×-1
+  function factor(v) {
+    var t = fmt(v);
+    return t.charAt(0) === "-" ? "(" + t + ")" : t;
   }
 
   // ------------------------------------------------------------------ 小工具
@@ -260,10 +291,10 @@
     return text.replace(/ ([−+=]) /g, "\u00a0$1\u00a0");
   }
 
-  // 一维预设：书中的三类卷积，都取步长 1；P 是左端补零，Pr 是右端补零
+  // 一维预设：书中的三类卷积，都取步长 1、膨胀率 1；P 是左端补零，Pr 是右端补零
   function preset1d(name, st) {
     var pr = presetPads(name, Number(st.K));
-    if (pr) pr.note = keepTogether(pr.note);
+    if (pr) { pr.note = keepTogether(pr.note); pr.D = 1; }
     return pr;
   }
 
@@ -284,16 +315,27 @@
       " 个（PyTorch 的 padding=\"same\" 也把多出的那个零补在右边），输出长度仍是 M。" };
   }
 
-  // 二维预设：讲义里的几个例子
+  // 二维预设：讲义里的几个例子，带着例子自己的输入和核（没有给出的按 (i·W + j) mod 10 生成）
+  var FIVE = [0, 1, 2, 3, 4];
+  var ARANGE_5X5 = FIVE.map(function (i) { return FIVE.map(function (j) { return 5 * i + j; }); });
+  var ONES_3X3 = [[1, 1, 1], [1, 1, 1], [1, 1, 1]];
   var PRESETS_2D = {
-    example: { label: "3×3 输入，2×2 核", st: { H: 3, W: 3, K: 2, S: 1, P: 0 },
+    example: { label: "3×3 输入，2×2 核", st: { H: 3, W: 3, K: 2, S: 1, P: 0, D: 1 }, mode: "corr",
       note: "输入 0..8、核 [[0, 1], [2, 3]]，互相关的结果是 [[19, 25], [37, 43]]。" },
-    lenet: { label: "32×32 输入，5×5 核", st: { H: 32, W: 32, K: 5, S: 1, P: 0 },
-      note: "32×32 的输入经过 5×5 的核，输出 28×28（输入数值按 (i·W + j) mod 10 生成）。" },
-    stride2pad0: { label: "步长 2，填充 0", st: { H: 5, W: 5, K: 3, S: 2, P: 0 },
-      note: "5×5 的输入、3×3 的核、步长 2、不填充：输出 2×2。" },
-    stride2pad1: { label: "步长 2，填充 1", st: { H: 5, W: 5, K: 3, S: 2, P: 1 },
-      note: "同样的输入和核，四周各补一圈零再以步长 2 滑动：输出 3×3。" }
+    book: { label: "书中 5×5 的卷积", st: { H: 5, W: 5, K: 3, S: 1, P: 0, D: 1 }, mode: "conv",
+      input: [[1, 1, 1, 1, 1], [-1, 0, -3, 0, 1], [2, 1, 1, -1, 0], [0, -1, 1, 2, 1], [1, 2, 1, 1, 1]],
+      kernel: [[1, 0, 0], [0, 0, 0], [0, 0, -1]],
+      note: "书中的例子：5×5 的输入与 3×3 的核做卷积（核先旋转 180°），输出 [[0, -2, -1], [2, 2, 4], [-1, 0, 0]]。" },
+    stride2pad0: { label: "步长 2，填充 0", st: { H: 5, W: 5, K: 3, S: 2, P: 0, D: 1 }, mode: "corr",
+      input: ARANGE_5X5, kernel: ONES_3X3,
+      note: "输入是 0..24 排成的 5×5 矩阵，核是全 1 的 3×3，步长 2、不填充：输出 2×2，" +
+        "[[54, 72], [144, 162]]。" },
+    stride2pad1: { label: "步长 2，填充 1", st: { H: 5, W: 5, K: 3, S: 2, P: 1, D: 1 }, mode: "corr",
+      input: ARANGE_5X5, kernel: ONES_3X3,
+      note: "同样的输入和核，四周各补一圈零再以步长 2 滑动：输出 3×3，" +
+        "[[12, 27, 24], [63, 108, 81], [72, 117, 84]]。" },
+    lenet: { label: "32×32 输入，5×5 核", st: { H: 32, W: 32, K: 5, S: 1, P: 0, D: 1 }, mode: "corr",
+      note: "32×32 的输入经过 5×5 的核，输出 28×28（输入数值按 (i·W + j) mod 10 生成）。" }
   };
 
   // ------------------------------------------------------------------ 按需加载 KaTeX
@@ -327,22 +369,58 @@
     return katexPromise;
   }
 
+  // ------------------------------------------------------------------ 滚动：让当前窗口留在框里
+
+  // 一组格子在滚动框内容里的位置 {l, t, w, h}（与框当前滚到哪里无关）
+  function contentRect(box, cells) {
+    var b = box.getBoundingClientRect();
+    var x0 = b.left + box.clientLeft - box.scrollLeft, y0 = b.top + box.clientTop - box.scrollTop;
+    var l = Infinity, t = Infinity, r = -Infinity, btm = -Infinity;
+    cells.forEach(function (c) {
+      var q = c.getBoundingClientRect();
+      l = Math.min(l, q.left); t = Math.min(t, q.top); r = Math.max(r, q.right); btm = Math.max(btm, q.bottom);
+    });
+    return { l: l - x0, t: t - y0, w: r - l, h: btm - t };
+  }
+
+  // 一个方向上该滚到哪里：已经看得见就不动；否则把目标放在可见部分的前三分之一处（向后留出余地）。
+  // start 是框开头被固定的标签挡住的宽度
+  function scrollTarget(pos, size, start, view, cur) {
+    var margin = 4, room = view - start;
+    if (pos - margin >= cur + start && pos + size + margin <= cur + view) return cur;
+    return Math.max(0, Math.round(pos - start - Math.max(margin, (room - size) / 3)));
+  }
+
+  function revealIn(box, rc, start) {
+    if (!box || box.clientWidth === 0) return;
+    if (box.scrollWidth > box.clientWidth) {
+      var x = scrollTarget(rc.l, rc.w, start, box.clientWidth, box.scrollLeft);
+      if (x !== box.scrollLeft) box.scrollLeft = x;
+    }
+    if (box.scrollHeight > box.clientHeight) {
+      var y = scrollTarget(rc.t, rc.h, 0, box.clientHeight, box.scrollTop);
+      if (y !== box.scrollTop) box.scrollTop = y;
+    }
+  }
+
   // ------------------------------------------------------------------ 部件
 
   function Explorer(root) {
     this.root = root;
     var d = root.dataset;
     this.dim = d.dim === "2" ? 2 : 1;
-    this.keys = this.dim === 1 ? ["M", "K", "S", "P"] : ["H", "W", "K", "S", "P"];
+    this.keys = this.dim === 1 ? ["M", "K", "S", "P", "D"] : ["H", "W", "K", "S", "P", "D"];
     this.st = this.dim === 1
-      ? { M: d.m || 7, K: d.k || 3, S: d.s || 1, P: d.p || 0, Pr: d.p || 0 }
-      : { H: d.h || 3, W: d.w || 3, K: d.k || 2, S: d.s || 1, P: d.p || 0 };
+      ? { M: d.m || 7, K: d.k || 3, S: d.s || 1, P: d.p || 0, Pr: d.p || 0, D: d.d || 1 }
+      : { H: d.h || 3, W: d.w || 3, K: d.k || 2, S: d.s || 1, P: d.p || 0, D: d.d || 1 };
     this.asym = false; // 一维：两端补零是否分开设（否则右端跟着 P 走）
     this.mode = d.mode === "conv" ? "conv" : "corr";
     this.input = parseJSON(d.input);
     this.kernel = parseJSON(d.kernel);
     this.step = 0;
+    this.shown = -1; // 输出格画到了第几格（下标）：每一步只改变化了的格子
     this.timer = null;
+    this.speed = DEFAULT_SPEED;
     this.note = "";
     if (d.preset) {
       var pr = this.dim === 1 ? preset1d(d.preset, this.st) : PRESETS_2D[d.preset];
@@ -355,16 +433,35 @@
   Explorer.prototype.applyPreset = function (pr, redraw) {
     var st = pr.st || pr;
     var self = this;
-    ["H", "W", "M", "K", "S", "P", "Pr"].forEach(function (k) {
+    ["H", "W", "M", "K", "S", "P", "Pr", "D"].forEach(function (k) {
       if (st[k] !== undefined && k in self.st) self.st[k] = st[k];
     });
     if (this.dim === 1) this.asym = st.Pr !== undefined && st.Pr !== st.P;
+    else { // 二维预设带着例子自己的数值和运算
+      this.input = pr.input || null;
+      this.kernel = pr.kernel || null;
+      this.mode = pr.mode || this.mode;
+    }
     this.note = pr.note || "";
     if (redraw) {
       Object.keys(this.fields).forEach(function (k) { self.fields[k].value = self.st[k]; });
+      Object.keys(this.modeInputs).forEach(function (m) { self.modeInputs[m].checked = self.mode === m; });
       this.showAsym();
       this.update();
     }
+  };
+
+  // 当前参数是不是某个预设（按下的预设按钮带 aria-pressed="true"）
+  Explorer.prototype.matches = function (name) {
+    var r = this.r;
+    if (!r || !r.ok || r.D !== 1) return false;
+    if (this.dim === 1) {
+      var pads = presetPads(name, r.K);
+      return !!pads && r.S === 1 && r.Pl === pads.P && r.Pr === pads.Pr;
+    }
+    var p = PRESETS_2D[name], st = p.st, same = function (a, b) { return JSON.stringify(a) === JSON.stringify(b); };
+    return r.H === st.H && r.W === st.W && r.K === st.K && r.S === st.S && r.P === st.P && r.mode === p.mode &&
+      same(r.input, p.input || pattern(st.H, st.W)) && same(r.kernel, p.kernel || pattern(st.K, st.K));
   };
 
   // 数字框：改动时更新参数并重画
@@ -384,25 +481,27 @@
     return el("label", { class: "cx-field" }, [this.labels[k], input]);
   };
 
-  // 参数；一维另有右端补零的数字框和“两端补零不同”的勾选框
+  // 参数；一维另有右端补零的数字框和“两端补零不同”的勾选框；最后是膨胀率
   Explorer.prototype.buildParams = function () {
     var self = this;
     this.fields = {};
     this.labels = {};
     var params = el("div", { class: "cx-params" });
-    this.keys.forEach(function (k) { params.appendChild(self.numberField(k)); });
-    if (this.dim !== 1) return params;
-    this.prField = this.numberField("Pr");
-    params.appendChild(this.prField);
-    this.asymBox = el("input", { type: "checkbox", class: "cx-asym" });
-    this.asymBox.addEventListener("change", function () {
-      self.asym = self.asymBox.checked;
-      self.note = "";
-      self.showAsym();
-      self.update();
-    });
-    params.appendChild(el("label", { class: "cx-check" }, [this.asymBox, el("span", { text: "两端补零不同" })]));
-    this.showAsym();
+    this.keys.forEach(function (k) { if (k !== "D") params.appendChild(self.numberField(k)); });
+    if (this.dim === 1) {
+      this.prField = this.numberField("Pr");
+      params.appendChild(this.prField);
+      this.asymBox = el("input", { type: "checkbox", class: "cx-asym" });
+      this.asymBox.addEventListener("change", function () {
+        self.asym = self.asymBox.checked;
+        self.note = "";
+        self.showAsym();
+        self.update();
+      });
+      params.appendChild(el("label", { class: "cx-check" }, [this.asymBox, el("span", { text: "两端补零不同" })]));
+      this.showAsym();
+    }
+    params.appendChild(this.numberField("D"));
     return params;
   };
 
@@ -442,18 +541,20 @@
     });
     Explorer.count += 1;
 
-    // 预设
+    // 预设：与当前参数相同的那个按钮是按下的
     var presets = el("div", { class: "cx-presets", role: "group", "aria-label": "预设" });
     var list = this.dim === 1
       ? [["narrow", "窄卷积"], ["wide", "宽卷积"], ["same", "等宽卷积"]]
       : Object.keys(PRESETS_2D).map(function (k) { return [k, PRESETS_2D[k].label]; });
+    this.presetBtns = {};
     list.forEach(function (item) {
       var btn = el("button", { type: "button", class: "md-button cx-preset", text: item[1],
-        "data-preset": item[0] });
+        "data-preset": item[0], "aria-pressed": "false" });
       btn.addEventListener("click", function () {
         var pr = self.dim === 1 ? preset1d(item[0], self.st) : PRESETS_2D[item[0]];
         if (pr) self.applyPreset(pr, true);
       });
+      self.presetBtns[item[0]] = btn;
       presets.appendChild(btn);
     });
 
@@ -461,9 +562,9 @@
     this.noteEl = el("p", { class: "cx-note" });
     this.error = el("p", { class: "cx-error", role: "alert" });
 
-    // 画面：可在自己的框里横向滚动；能获得焦点，键盘可以操作
+    // 画面：能获得焦点，键盘可以操作。一维时它就是横向滚动的框；二维时输入、核、输出各有自己的框
     this.stage = el("div", {
-      class: "cx-stage", tabindex: "0", role: "group",
+      class: "cx-stage" + (this.dim === 1 ? " cx-box" : ""), tabindex: "0", role: "group",
       "aria-label": title + "画面：← → 单步，空格 播放或暂停，Home / End 跳到第一步或最后一步"
     });
 
@@ -479,12 +580,28 @@
     this.playBtn = button("cx-play", "▶ 播放", function () { self.toggle(); });
     this.playBtn.setAttribute("aria-pressed", "false");
     this.nextBtn = button("cx-next", "下一步 →", function () { self.pause(); self.go(self.step + 1); });
+    this.endBtn = button("cx-end", "跳到最后", function () { self.pause(); self.go(self.total); });
     this.resetBtn = button("cx-reset", "重来", function () { self.pause(); self.go(1); });
+    var speed = this.speedSel = el("select", { class: "cx-speed" });
+    SPEEDS.forEach(function (v) {
+      var opt = el("option", { value: String(v), text: v + " 步/秒" });
+      opt.selected = v === self.speed;
+      speed.appendChild(opt);
+    });
+    speed.addEventListener("change", function () {
+      self.speed = Number(speed.value);
+      if (self.timer) { self.pause(); self.play(); } // 正在播放：换成新速度接着放
+    });
+    bar.appendChild(el("label", { class: "cx-field cx-speed-field" }, [el("span", { text: "速度" }), speed]));
     this.counter = el("span", { class: "cx-counter" });
     bar.appendChild(this.counter);
 
     this.status = el("p", { class: "cx-status", "aria-live": "polite" });
-    this.hint = el("p", { class: "cx-hint" });
+    // 键盘提示只给有键盘和鼠标的屏幕（触屏上由 CSS 隐藏）
+    this.keysHint = el("span", { class: "cx-keys",
+      text: "点一下画面（或用 Tab 键选中它）后：← → 单步，空格 播放/暂停，End 跳到最后。" });
+    this.dataHint = el("span", { class: "cx-data" });
+    this.hint = el("p", { class: "cx-hint" }, [this.keysHint, this.dataHint]);
 
     ui.appendChild(params);
     ui.appendChild(modeBox);
@@ -498,16 +615,17 @@
     ui.appendChild(this.hint);
     root.appendChild(ui);
 
-    // 键盘：部件内任意位置（数字框、单选框除外，它们自己要用方向键）
+    // 键盘：部件内任意位置（数字框、单选框、速度选择除外，它们自己要用方向键）
     root.addEventListener("keydown", function (ev) {
       var t = ev.target;
-      if (t && t.tagName === "INPUT") return;
+      if (t && (t.tagName === "INPUT" || t.tagName === "SELECT")) return;
       var key = ev.key;
+      var onStage = t && t.classList && (t === self.stage || t.classList.contains("cx-box"));
       if (key === "ArrowRight") { self.pause(); self.go(self.step + 1); }
       else if (key === "ArrowLeft") { self.pause(); self.go(self.step - 1); }
       else if (key === "Home") { self.pause(); self.go(1); }
       else if (key === "End") { self.pause(); self.go(self.total); }
-      else if ((key === " " || key === "Spacebar") && t === self.stage) self.toggle();
+      else if ((key === " " || key === "Spacebar") && onStage) self.toggle();
       else return;
       ev.preventDefault();
     });
@@ -522,7 +640,7 @@
     if (this.dim === 1 && this.asym) opts.Pr = this.st.Pr;
     else if (this.dim === 1) this.fields.Pr.value = this.st.Pr = this.st.P; // 右端跟着 P 走
     var r0 = compute(opts);
-    // 页面给出的具体数值只在形状相符时使用
+    // 页面（或预设）给出的具体数值只在形状相符时使用
     if (r0.ok && (this.input || this.kernel)) {
       opts.input = this.input && asMatrix(this.input, r0.H, r0.W) ? this.input : undefined;
       opts.kernel = this.kernel && asMatrix(this.kernel, r0.Kh, r0.K) ? this.kernel : undefined;
@@ -534,8 +652,16 @@
       if (!r.ok && r.field === k) self.fields[k].setAttribute("aria-invalid", "true");
       else self.fields[k].removeAttribute("aria-invalid");
     });
-    this.noteEl.textContent = this.note;
-    this.noteEl.hidden = !this.note;
+    Object.keys(this.presetBtns).forEach(function (name) {
+      self.presetBtns[name].setAttribute("aria-pressed", self.matches(name) ? "true" : "false");
+    });
+    var note = this.note;
+    if (!note && r.ok && r.D > 1) {
+      note = keepTogether("空洞卷积（dilated convolution）：核的相邻两个元素在输入上相隔 D = " + r.D + " 格，" +
+        "中间空出 D − 1 = " + (r.D - 1) + " 格，窗口跨 D(K − 1) + 1 = " + (r.D * (r.K - 1) + 1) + " 格。");
+    }
+    this.noteEl.textContent = note;
+    this.noteEl.hidden = !note;
     if (!r.ok) {
       this.error.textContent = r.error;
       this.error.hidden = false;
@@ -563,14 +689,15 @@
     if (r.dim === 1) root.setAttribute("data-output-length", String(r.Wo));
     else root.removeAttribute("data-output-length");
     root.setAttribute("data-output-values", JSON.stringify(r.values));
-    this.hint.textContent = "点一下画面（或用 Tab 键选中它）后：← → 单步，空格 播放/暂停。" +
-      (opts.input ? "输入是本页例子的数值，" : this.dim === 2 ? "输入数值按 (i·W + j) mod 10 生成，"
+    this.dataHint.textContent = opts.input && opts.kernel ? "输入和核都是例子里的数值。"
+      : (opts.input ? "输入是例子里的数值，" : this.dim === 2 ? "输入数值按 (i·W + j) mod 10 生成，"
         : "输入数值按 i mod 10 生成，") +
-      (opts.kernel ? "核是本页例子的数值。" : this.dim === 2 ? "核按 (u·K + v) mod 10 生成。" : "核按 k mod 10 生成。");
+      (opts.kernel ? "核是例子里的数值。" : this.dim === 2 ? "核按 (u·K + v) mod 10 生成。" : "核按 k mod 10 生成。");
 
     this.renderFormula();
     this.draw();
     this.total = r.Ho * r.Wo;
+    this.fit();
     this.go(1);
   };
 
@@ -578,6 +705,7 @@
   Explorer.prototype.renderFormula = function () {
     var r = this.r, self = this;
     if (!r || !r.ok) return;
+    this.narrow = this.root.clientWidth > 0 && this.root.clientWidth < 560;
     if (!hasKatex()) {
       this.formula.textContent = r.text;
       if (!this.waiting) {
@@ -590,11 +718,24 @@
       return;
     }
     try {
-      var narrow = this.root.clientWidth > 0 && this.root.clientWidth < 560;
-      window.katex.render(narrow ? r.texStacked : r.tex, this.formula, { displayMode: true, throwOnError: true });
+      window.katex.render(this.narrow ? r.texStacked : r.tex, this.formula, { displayMode: true, throwOnError: true });
     } catch (e) {
       this.formula.textContent = r.text;
     }
+  };
+
+  // 屏幕宽度变了（手机转屏）：滚动框能否获得焦点、公式是否折行、当前窗口的位置都重新看一遍
+  Explorer.prototype.fit = function () {
+    var r = this.r;
+    if (!r || !r.ok) return;
+    (this.boxes || []).forEach(function (b) {
+      // 可以滚动的框要能用键盘选中（读屏和键盘用户才滚得动它）
+      if (b.scrollWidth > b.clientWidth + 1 || b.scrollHeight > b.clientHeight + 1) b.setAttribute("tabindex", "0");
+      else b.removeAttribute("tabindex");
+    });
+    var narrow = this.root.clientWidth > 0 && this.root.clientWidth < 560;
+    if (narrow !== this.narrow) this.renderFormula();
+    this.reveal();
   };
 
   // 搭出格子（参数变了才重建），每一步只改几个类名
@@ -605,26 +746,45 @@
     stage.classList.toggle("cx-big", big);
     this.cells = [];
     this.outCells = [];
+    this.active = [];
+    this.shown = -1;
+    this.boxes = [];
     var self = this;
 
     function cell(v, cls) {
       return el("div", { class: "cx-cell " + (cls || ""), text: fmt(v) });
     }
+    function outCell(v, title) {
+      var oc = cell(v, "cx-outcell");
+      oc.title = title;
+      oc.setAttribute("aria-hidden", "true"); // 还没算到：画面上是空格，读屏也先不读
+      self.outCells.push(oc);
+      return oc;
+    }
 
     if (r.dim === 1) {
+      // 一个网格：第 1 列是固定在左边的行名，第 1 行输入、第 2 行核、（空一行）第 4 行输出。
+      // 每个输出格画在它的窗口正中的下面：步长为 S 时输出之间空 S − 1 格，当前输出总和窗口一起看得见
       var grid = el("div", { class: "cx-grid1" });
       grid.style.gridTemplateColumns = "auto repeat(" + r.Wp + ", var(--cx-cell))";
-      grid.appendChild(el("div", { class: "cx-label", text: "输入 x" }));
+      var label = function (text, row) {
+        var lb = el("div", { class: "cx-label", text: text });
+        lb.style.gridRow = String(row);
+        grid.appendChild(lb);
+        return lb;
+      };
+      this.labelEl = label("输入 x", 1);
       var row1 = [];
       this.cells = [row1];
       for (var j = 0; j < r.Wp; j++) {
         var c = cell(r.padded[0][j], r.isPad[0][j] ? "cx-pad" : "");
         if (!r.covered[0][j]) c.classList.add("cx-unused");
         c.title = !r.isPad[0][j] ? "x[" + (j - r.Pl) + "]" : j < r.Pl ? "左端补的零" : "右端补的零";
+        c.style.gridRow = "1";
         row1.push(c);
         grid.appendChild(c);
       }
-      grid.appendChild(el("div", { class: "cx-label", text: r.mode === "conv" ? "翻转的核" : "核 w" }));
+      label(r.mode === "conv" ? "翻转的核" : "核 w", 2);
       this.kernelCells = [];
       for (var k = 0; k < r.K; k++) {
         var kc = cell(r.used[0][k], "cx-kernel");
@@ -632,20 +792,19 @@
         this.kernelCells.push(kc);
         grid.appendChild(kc);
       }
-      stage.appendChild(grid);
-      var outRow = el("div", { class: "cx-grid1 cx-out" });
-      outRow.style.gridTemplateColumns = "auto repeat(" + r.Wo + ", var(--cx-cell))";
-      outRow.appendChild(el("div", { class: "cx-label", text: "输出 y" }));
+      label("输出 y", 4);
+      var middle = Math.floor(r.D * (r.K - 1) / 2);
       for (var o = 0; o < r.Wo; o++) {
-        var oc = cell(r.output[0][o], "cx-outcell");
-        oc.title = "y[" + o + "]";
-        this.outCells.push(oc);
-        outRow.appendChild(oc);
+        var oc = outCell(r.output[0][o], "y[" + o + "]");
+        oc.style.gridRow = "4";
+        oc.style.gridColumnStart = String(o * r.S + middle + 2);
+        grid.appendChild(oc);
       }
-      stage.appendChild(outRow);
+      stage.appendChild(grid);
       return;
     }
 
+    // 二维：输入、核、输出各在自己的框里，窄屏上依次换行；框太大时在框里滚动
     function matrix(caption, rows, cols, value, decorate) {
       var fig = el("div", { class: "cx-mat" });
       fig.appendChild(el("div", { class: "cx-caption", text: caption }));
@@ -655,34 +814,50 @@
       for (var i = 0; i < rows; i++) {
         var row = [];
         for (var jj = 0; jj < cols; jj++) {
-          var cc = cell(value(i, jj));
-          if (decorate) decorate(cc, i, jj);
+          var cc = decorate(value(i, jj), i, jj);
           row.push(cc);
           g.appendChild(cc);
         }
         made.push(row);
       }
-      fig.appendChild(g);
-      return { fig: fig, cells: made };
+      var box = el("div", { class: "cx-box", role: "group", "aria-label": caption }, [g]);
+      fig.appendChild(box);
+      self.boxes.push(box);
+      return { fig: fig, cells: made, box: box };
     }
 
     var inp = matrix("补零后的输入（" + r.Hp + "×" + r.Wp + "）", r.Hp, r.Wp,
       function (i, jj) { return r.padded[i][jj]; },
-      function (cc, i, jj) {
-        if (r.isPad[i][jj]) { cc.classList.add("cx-pad"); cc.title = "补的零"; }
-        else cc.title = "X[" + (i - r.P) + ", " + (jj - r.P) + "]";
+      function (v, i, jj) {
+        var cc = cell(v, r.isPad[i][jj] ? "cx-pad" : "");
+        cc.title = r.isPad[i][jj] ? "补的零" : "X[" + (i - r.P) + ", " + (jj - r.P) + "]";
         if (!r.covered[i][jj]) cc.classList.add("cx-unused");
+        return cc;
       });
     var ker = matrix((r.mode === "conv" ? "翻转 180° 后的核" : "核 W") + "（" + r.K + "×" + r.K + "）",
       r.K, r.K, function (i, jj) { return r.used[i][jj]; },
-      function (cc) { cc.classList.add("cx-kernel"); });
+      function (v) { return cell(v, "cx-kernel"); });
     var out = matrix("输出（" + r.Ho + "×" + r.Wo + "）", r.Ho, r.Wo,
       function (i, jj) { return r.output[i][jj]; },
-      function (cc, i, jj) { cc.classList.add("cx-outcell"); cc.title = "Y[" + i + ", " + jj + "]"; });
-    var row = el("div", { class: "cx-mats" }, [inp.fig, ker.fig, out.fig]);
-    stage.appendChild(row);
+      function (v, i, jj) { return outCell(v, "Y[" + i + ", " + jj + "]"); });
+    stage.appendChild(el("div", { class: "cx-mats" }, [inp.fig, ker.fig, out.fig]));
     this.cells = inp.cells;
-    out.cells.forEach(function (rw) { rw.forEach(function (cc) { self.outCells.push(cc); }); });
+    this.inBox = inp.box;
+    this.outBox = out.box;
+  };
+
+  // 输出格：下标小于 idx 的已经算过，idx 是当前这一格，后面的还没算。只改上一步和这一步之间的格子
+  Explorer.prototype.showUpTo = function (idx) {
+    var cells = this.outCells, prev = this.shown;
+    var lo = Math.max(0, Math.min(prev, idx)), hi = Math.min(cells.length - 1, Math.max(prev, idx));
+    for (var i = lo; i <= hi; i++) {
+      var c = cells[i];
+      c.classList.toggle("cx-done", i < idx);
+      c.classList.toggle("cx-now", i === idx);
+      if (i > idx) c.setAttribute("aria-hidden", "true");
+      else c.removeAttribute("aria-hidden");
+    }
+    this.shown = idx;
   };
 
   Explorer.prototype.go = function (step) {
@@ -690,7 +865,7 @@
     if (!r || !r.ok || this.total === 0) return;
     step = Math.max(1, Math.min(this.total, step));
     this.step = step;
-    var idx = step - 1;
+    var idx = step - 1, D = r.D;
     var oy = Math.floor(idx / r.Wo), ox = idx % r.Wo;
     var top = r.dim === 1 ? 0 : oy * r.S, left = ox * r.S;
 
@@ -702,49 +877,62 @@
     var terms = [];
     for (var u = 0; u < r.Kh; u++) {
       for (var v = 0; v < r.K; v++) {
-        var c = this.cells[top + u][left + v];
+        var c = this.cells[top + u * D][left + v * D];
         c.classList.add("cx-win");
         if (r.dim === 2) c.setAttribute("data-w", "×" + fmt(r.used[u][v]));
         this.active.push(c);
-        terms.push(fmt(r.padded[top + u][left + v]) + "×" + fmt(r.used[u][v]));
+        terms.push(factor(r.padded[top + u * D][left + v * D]) + "×" + factor(r.used[u][v]));
       }
     }
     if (r.dim === 1) {
-      this.kernelCells.forEach(function (kc, k) { kc.style.gridColumnStart = String(left + k + 2); });
+      this.kernelCells.forEach(function (kc, k) { kc.style.gridColumnStart = String(left + k * D + 2); });
     }
-    this.outCells.forEach(function (c, i) {
-      c.classList.toggle("cx-done", i < idx);
-      c.classList.toggle("cx-now", i === idx);
-      if (i > idx) c.setAttribute("aria-hidden", "true"); // 还没算到：画面上是空格，读屏也先不读
-      else c.removeAttribute("aria-hidden");
-    });
+    this.showUpTo(idx);
     var name = r.dim === 1 ? "y[" + ox + "]" : "Y[" + oy + ", " + ox + "]";
     this.status.textContent = name + " = " + terms.join(" + ") + " = " + fmt(r.output[oy][ox]);
     this.counter.textContent = "第 " + step + " / " + this.total + " 步";
+    var focused = document.activeElement;
     this.prevBtn.disabled = step <= 1;
-    this.nextBtn.disabled = step >= this.total;
+    this.nextBtn.disabled = this.endBtn.disabled = step >= this.total;
+    // 按下的按钮刚变成不能点（第一步、最后一步）：焦点交给画面，键盘用户不会被甩回页面开头
+    if (focused && focused.disabled && this.root.contains(focused)) this.stage.focus({ preventScroll: true });
     this.root.setAttribute("data-step", String(step));
-    // 让当前窗口出现在可见范围内（只滚动自己的框，不滚动页面）
-    var first = this.active[0];
-    if (first && this.stage.scrollWidth > this.stage.clientWidth) {
-      var want = first.offsetLeft - this.stage.clientWidth / 3;
-      this.stage.scrollLeft = Math.max(0, want);
+    this.reveal();
+  };
+
+  // 让当前窗口（一维时连同它下面的核和输出格）和当前输出格出现在各自的框里（只滚动框，不滚动页面）
+  Explorer.prototype.reveal = function () {
+    var r = this.r, now = this.outCells[this.step - 1];
+    if (!r || !r.ok || !this.active.length || !now) return;
+    if (r.dim === 2) {
+      revealIn(this.inBox, contentRect(this.inBox, this.active), 0);
+      revealIn(this.outBox, contentRect(this.outBox, [now]), 0);
+      return;
     }
+    var box = this.stage;
+    if (box.clientWidth === 0) return;
+    // 行名固定在框的左边，挡住的那一段不算看得见
+    var start = this.labelEl.getBoundingClientRect().right - box.getBoundingClientRect().left - box.clientLeft;
+    revealIn(box, contentRect(box, this.active), start);
   };
 
   Explorer.prototype.toggle = function () {
     if (this.timer) this.pause(); else this.play();
   };
 
+  // 播放：每秒 speed 步。按开始以来的时间算该到第几步，快的几档每 40 ms 前进几步；
+  // 机器慢、计时器来迟了也不会放慢，只是一次多走几步
   Explorer.prototype.play = function () {
     var self = this;
     if (!this.r || !this.r.ok) return;
     if (this.step >= this.total) this.go(1);
+    var start = performance.now(), from = this.step, speed = this.speed;
     this.timer = window.setInterval(function () {
       if (!self.root.isConnected) { self.pause(); return; } // 已经换页：停下
+      var want = from + Math.floor((performance.now() - start) * speed / 1000);
+      if (want > self.step) self.go(want);
       if (self.step >= self.total) self.pause();
-      else self.go(self.step + 1);
-    }, TICK_MS);
+    }, Math.max(MIN_TICK_MS, 1000 / speed));
     this.playBtn.textContent = "❚❚ 暂停";
     this.playBtn.setAttribute("aria-pressed", "true");
     this.status.setAttribute("aria-live", "off"); // 播放时不逐步朗读
@@ -772,19 +960,27 @@
   }
 
   window.convExplorer = Object.freeze({
-    version: 1,
+    version: 2,
     limits: Object.freeze(LIMITS),
+    speeds: Object.freeze(SPEEDS.slice()),
     compute: compute,
     preset1d: function (name, K) { return preset1d(name, { K: K }); },
+    presets2d: JSON.parse(JSON.stringify(PRESETS_2D)),
     pattern: pattern,
     mountAll: mountAll
   });
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(mountAll); // Material 的 instant 导航：每次换页都挂载新页面上的部件
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", mountAll);
-  } else {
-    mountAll();
-  }
+  // 不等 Material：脚本在 body 末尾，挂载点都已解析，马上挂载（后备文字不会先闪一下），DOMContentLoaded 时
+  // 再看一遍；从 file:// 打开的副本里 Material 的 document$ 从不发出。然后订阅 document$：instant 导航
+  // 每次换页都挂载新页面上的部件。mountAll 是幂等的
+  mountAll();
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll);
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(mountAll);
+
+  // 屏幕宽度变了（转屏、拖动窗口）：一个监听器，管页面上所有的部件
+  window.addEventListener("resize", function () {
+    document.querySelectorAll(".conv-explorer[data-cx-mounted]").forEach(function (root) {
+      if (root.convExplorer) root.convExplorer.fit();
+    });
+  });
 })();
