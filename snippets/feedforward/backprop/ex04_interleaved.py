@@ -17,7 +17,7 @@ from snippets.feedforward.backprop.ex01_backprop import (  # noqa: F401  (页面
 
 # --8<-- [start:interleaved]
 def backward_interleaved(zs, acts, y, params, act="sigmoid", log=None):
-    """从第 L 层往回：先用 delta^(l) 算出第 l 层的导数（③），再算 delta^(l-1)（①），delta^(l) 随即可以丢掉。"""
+    """从第 L 层往回：先用 delta^(l) 算出第 l 层的导数（③），再算 delta^(l-1)（①）。"""
     _, df = ACTIVATIONS[act]
     log = [] if log is None else log
     N, L = acts[0].shape[1], len(params)
@@ -27,8 +27,8 @@ def backward_interleaved(zs, acts, y, params, act="sigmoid", log=None):
     for l in range(L, 0, -1):                                 # l = L, ..., 1
         grads[l - 1] = (delta @ acts[l - 1].T / N, delta.sum(axis=1) / N)   # ③ 第 l 层
         log.append(f"③{l}")
-        if l > 1:                                             # ① delta^(l-1) = f'(z^(l-1)) ⊙ W^(l)^T delta^(l)
-            delta = df(zs[l - 2]) * (params[l - 1][0].T @ delta)
+        if l > 1:                                             # ① delta^(l) 用完即可丢掉
+            delta = df(zs[l - 2]) * (params[l - 1][0].T @ delta)   # f'(z^(l-1)) ⊙ W^(l)^T delta^(l)
             log.append(f"①{l - 1}")
     return grads
 # --8<-- [end:interleaved]
