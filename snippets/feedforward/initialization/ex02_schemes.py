@@ -67,9 +67,6 @@ def main():
     # --8<-- [end:usage]
 
     # --8<-- [start:usage_bounds]
-    import torch
-    from torch import nn
-
     rng = np.random.default_rng(1)
     torch.manual_seed(1)
     W_ours = xavier_uniform(400, 200, rng)
