@@ -4,12 +4,7 @@ import math
 
 import numpy as np
 
-from snippets.feedforward.activations.ex01_activations import (  # noqa: F401  (页面区段用到)
-    _erf,
-    as_array,
-    check_positive,
-    sigmoid,
-)
+from snippets.feedforward.activations.ex01_activations import sigmoid
 
 
 # --8<-- [start:derivatives]
@@ -19,20 +14,19 @@ def d_sigmoid(x):
 
 
 def d_tanh(x):
-    return 1.0 - np.tanh(as_array(x, "x")) ** 2   # tanh'(x) = 1 - tanh(x)^2
+    return 1.0 - np.tanh(x) ** 2                  # tanh'(x) = 1 - tanh(x)^2
 
 
 def d_relu(x):
-    return (as_array(x, "x") > 0).astype(float)   # 在 0 处取 0，与 PyTorch 一致
+    return (np.asarray(x) > 0).astype(float)      # 在 0 处取 0，与 PyTorch 一致
 
 
 def d_leaky_relu(x, alpha=0.01):
-    x, alpha = as_array(x, "x"), check_positive(alpha, "alpha")
-    return np.where(x > 0, 1.0, alpha)
+    return np.where(np.asarray(x) > 0, 1.0, alpha)
 
 
 def d_elu(x, alpha=1.0):
-    x, alpha = as_array(x, "x"), check_positive(alpha, "alpha")
+    x = np.asarray(x, dtype=float)
     return np.where(x > 0, 1.0, alpha * np.exp(np.minimum(x, 0.0)))
 
 
@@ -41,21 +35,21 @@ def d_softplus(x):
 
 
 def d_gelu(x):
-    x = as_array(x, "x")
-    Phi = 0.5 * (1.0 + _erf(x / math.sqrt(2.0)))          # 标准正态的累积分布函数
-    phi = np.exp(-0.5 * x**2) / math.sqrt(2.0 * math.pi)  # 标准正态的密度函数
+    x = np.asarray(x, dtype=float)
+    Phi = 0.5 * (1.0 + np.vectorize(math.erf)(x / math.sqrt(2.0)))   # 标准正态的累积分布函数
+    phi = np.exp(-0.5 * x**2) / math.sqrt(2.0 * math.pi)              # 标准正态的密度函数
     return Phi + x * phi
 
 
 def d_gelu_tanh(x):
-    x = as_array(x, "x")
+    x = np.asarray(x, dtype=float)
     c = math.sqrt(2.0 / math.pi)
     u = np.tanh(c * (x + 0.044715 * x**3))
     return 0.5 * (1.0 + u) + 0.5 * x * (1.0 - u**2) * c * (1.0 + 3 * 0.044715 * x**2)
 
 
 def d_swish(x, beta=1.0):
-    x, beta = as_array(x, "x"), check_positive(beta, "beta")
+    x = np.asarray(x, dtype=float)
     s = sigmoid(beta * x)
     return s + beta * x * s * (1.0 - s)
 # --8<-- [end:derivatives]

@@ -34,25 +34,32 @@ def curves(which, z=None):
     return z, {label: (f(z), df(z)) for label, f, df in groups[which]}
 
 
-def _draw(index, title_prefix, ylabel):
-    fig, axes = plt.subplots(1, 2, figsize=(9, 3.4))
+YLIM = {0: (-1.5, 4.2), 1: (-0.25, 1.6)}   # 留出左上角放图例
+
+
+def _draw(index, ylabel):
+    """上下两幅（手机屏幕窄，不左右并排）：上为两个 S 形函数，下为 ReLU 一族与门控型函数。"""
+    fig, axes = plt.subplots(2, 1, figsize=(4.6, 5.6), sharex=True)
     for ax, which, title in zip(axes, ("squashing", "rectifiers"),
                                 ("sigmoid and tanh", "ReLU family, GELU, Swish"), strict=True):
         z, data = curves(which)
         for label, values in data.items():
             ax.plot(z, values[index], label=label)
-        ax.set_title(f"{title_prefix}: {title}")
-        ax.set_xlabel("$z$")
+        ax.set_title(title)
         ax.set_ylabel(ylabel)
-        ax.legend(fontsize=8, loc="upper left")
+        ax.legend(loc="upper left", ncol=1 if which == "squashing" else 2,
+                  handlelength=1.2, columnspacing=0.8, labelspacing=0.3)
+    axes[1].set_ylim(*YLIM[index])
+    axes[1].set_xlabel("$z$")
+    fig.tight_layout()
     return fig
 
 
 @figure("functions")
 def functions_figure():
-    return _draw(0, "f", "$f(z)$")
+    return _draw(0, "$f(z)$")
 
 
 @figure("derivatives")
 def derivatives_figure():
-    return _draw(1, "f'", "$f'(z)$")
+    return _draw(1, "$f'(z)$")

@@ -7,8 +7,9 @@ z^(l) = W^(l) a^(l-1) + b^(l)，a^(l) = f_l(z^(l))；输出层 a^(L) = softmax(z
 # --8<-- [start:model]
 import numpy as np
 
+
 def sigmoid(z):
-    return 1 / (1 + np.exp(-z))
+    return np.exp(-np.logaddexp(0.0, -z))              # 1 / (1 + e^{-z})，z 很负时也不溢出
 
 
 ACTIVATIONS = {   # 名字 -> (f, f')，导数写成 z 的函数
@@ -24,7 +25,10 @@ def softmax(Z):
 
 
 def init_params(sizes, seed=0):
-    """sizes = [M_0, ..., M_L]；返回 [(W^(1), b^(1)), ..., (W^(L), b^(L))]，W^(l): (M_l, M_{l-1})。"""
+    """sizes = [M_0, ..., M_L]；返回 [(W^(1), b^(1)), ..., (W^(L), b^(L))]，W^(l): (M_l, M_{l-1})。
+
+    权重取 N(0, 1/M_{l-1})：让每层净输入的方差与上一层输出的方差相当（见“参数初始化”一节）。
+    """
     if len(sizes) < 2 or any(isinstance(M, bool) or not isinstance(M, int) or M < 1 for M in sizes):
         raise ValueError(f"sizes 必须是至少两个正整数，收到 {sizes}")
     rng = np.random.default_rng(seed)
@@ -38,14 +42,11 @@ def cross_entropy(A_L, y):
 
 
 def check_batch(X, y, params):
-    X, y = np.asarray(X, dtype=float), np.asarray(y)
-    M_0, K = params[0][0].shape[1], params[-1][0].shape[0]
-    if X.ndim != 2 or X.shape[0] != M_0:
-        raise ValueError(f"X 的形状必须是 (M_0={M_0}, N)，每列一个样本，收到 {X.shape}")
-    if y.shape != (X.shape[1],) or not np.issubdtype(y.dtype, np.integer):
-        raise ValueError(f"y 必须是 {X.shape[1]} 个整数类别下标，收到形状 {y.shape}、类型 {y.dtype}")
-    if y.min() < 0 or y.max() >= K:
-        raise ValueError(f"y 的类别下标必须在 0 到 {K - 1} 之间，收到 {y.min()} 到 {y.max()}")
+    X, y, K = np.asarray(X, dtype=float), np.asarray(y), params[-1][0].shape[0]
+    if X.ndim != 2 or X.shape[0] != params[0][0].shape[1]:
+        raise ValueError(f"X 的形状必须是 (M_0, N)，每列一个样本，收到 {X.shape}")
+    if y.shape != (X.shape[1],) or y.dtype.kind not in "iu" or y.min() < 0 or y.max() >= K:
+        raise ValueError(f"y 必须是 {X.shape[1]} 个 0 到 {K - 1} 之间的整数类别下标，收到 {y}")
     return X, y
 # --8<-- [end:model]
 

@@ -53,9 +53,9 @@ def torch_losses(steps=STEPS, lr=LR):
 @figure("training")
 def training_figure():
     manual, auto = manual_losses(), torch_losses()
-    fig, ax = plt.subplots(figsize=(6, 3.2))
-    ax.plot(manual, linewidth=4, alpha=0.45, label="manual backprop (numpy)")
-    ax.plot(auto, "--", label="autograd + torch.optim.SGD")
+    fig, ax = plt.subplots()
+    ax.plot(manual, linewidth=4, alpha=0.45, label="manual backprop\n(numpy)")
+    ax.plot(auto, "--", label="autograd +\ntorch.optim.SGD")
     ax.set_xlabel("SGD step")
     ax.set_ylabel("mean cross-entropy")
     ax.legend()

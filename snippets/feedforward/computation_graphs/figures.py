@@ -53,35 +53,42 @@ def _arrow(ax, start, end, color):
                                             "shrinkA": 14, "shrinkB": 14})
 
 
-@figure("graphs")
-def graphs_figure():
-    fig, axes = plt.subplots(1, 3, figsize=(10, 3.6), gridspec_kw={"width_ratios": [2.2, 1, 1]})
+@figure("static-graph")
+def static_graph_figure():
     nodes, edges = static_graph()
     by_layer = {}
     for key, (_, layer) in nodes.items():
         by_layer.setdefault(layer, []).append(key)
     pos = {key: (layer, (len(keys) - 1) / 2 - i)
            for layer, keys in by_layer.items() for i, key in enumerate(keys)}
+    fig, ax = plt.subplots(figsize=(4.6, 2.9))
     for a, b in edges:
-        _arrow(axes[0], pos[a], pos[b], "C0")
+        _arrow(ax, pos[a], pos[b], "C0")
         if nodes[b][0] == "cond":                  # cond 的三个输入：条件、两条分支
             role = ("if", "then", "else")[[e for e in edges if e[1] == b].index((a, b))]
             (x0, y0), (x1, y1) = pos[a], pos[b]
-            axes[0].annotate(role, (0.45 * x0 + 0.55 * x1, 0.45 * y0 + 0.55 * y1 + 0.12),
-                             ha="center", fontsize=8, color="C1")
+            ax.annotate(role, (0.6 * x0 + 0.4 * x1, 0.6 * y0 + 0.4 * y1 + 0.16),
+                        ha="center", color="C1")
     for key, (label, _) in nodes.items():
-        _box(axes[0], pos[key], label, "C1" if label == "cond" else "C0")
-    axes[0].set_title("static: defined before any data\n(both branches + cond)")
-    axes[0].set_xlim(-0.5, max(by_layer) + 0.5)
-    axes[0].set_ylim(-2, 2)
-    for ax, (values, ops) in zip(axes[1:], dynamic_graphs().items(), strict=True):
+        _box(ax, pos[key], label, "C1" if label == "cond" else "C0")
+    ax.set_title("static: defined before any data (both branches + cond)")
+    ax.set_xlim(-0.5, max(by_layer) + 0.5)
+    ax.set_ylim(-1.8, 1.8)
+    ax.set_axis_off()
+    return fig
+
+
+@figure("dynamic-graphs")
+def dynamic_graphs_figure():
+    fig, axes = plt.subplots(1, 2, figsize=(4.6, 2.6))
+    for ax, (values, ops) in zip(axes, dynamic_graphs().items(), strict=True):
+        color = f"C{2 if values[0] > 0 else 3}"
         for i, op in enumerate(ops):
             if i:
-                _arrow(ax, (0, -(i - 1)), (0, -i), f"C{2 if values[0] > 0 else 3}")
-            _box(ax, (0, -i), op, f"C{2 if values[0] > 0 else 3}")
-        ax.set_title(f"dynamic: recorded for\nx = [{values[0]:g}, {values[1]:g}]")
+                _arrow(ax, (0, -(i - 1)), (0, -i), color)
+            _box(ax, (0, -i), op, color)
+        ax.set_title(f"recorded for\nx = [{values[0]:g}, {values[1]:g}]")
         ax.set_xlim(-1, 1)
-        ax.set_ylim(-len(ops) + 0.3, 0.7)
-    for ax in axes:
+        ax.set_ylim(-len(ops) + 0.5, 0.5)
         ax.set_axis_off()
     return fig

@@ -85,6 +85,20 @@ def main():
     #> True
     # --8<-- [end:torch_check]
 
+    # --8<-- [start:usage_outside]
+    x_train = np.linspace(0.0, 1.0, 201)          # 只在 [0, 1] 上训练
+    w, b = hidden_layer(32)
+    v, c = fit_output_layer(x_train, target(x_train), w, b)
+    for lo, hi in [(0.0, 1.0), (1.0, 2.0)]:
+        x = np.linspace(lo, hi, 501)
+        print(f"[{lo}, {hi}]  max error={np.abs(network(x, w, b, v, c) - target(x)).max():.4f}")
+    #> [0.0, 1.0]  max error=0.0106
+    #> [1.0, 2.0]  max error=1.1221
+    x = np.array([2.0, 3.0])                      # 区间外：sigmoid 全部饱和，网络输出是常数
+    print(np.round(network(x, w, b, v, c), 4).tolist(), np.round(target(x), 4).tolist())
+    #> [0.506, 0.506] [1.0, 1.5]
+    # --8<-- [end:usage_outside]
+
 
 if __name__ == "__main__":
     main()

@@ -79,3 +79,16 @@ def test_exercise_3_linear_activation_cannot_approximate():
         line = np.polyfit(X, target(X), 1)
         np.testing.assert_allclose(A @ coef, np.polyval(line, X), atol=1e-8)
         assert np.abs(A @ coef - target(X)).max() > 0.9
+
+
+def test_exercise_2_midpoint_bound():
+    # exercise 2: max|f'| = 2 pi + 0.5 = 6.78; steps at midpoints give error <= 6.78 / (2n) = 3.39 / n;
+    # n = 32: bound 0.106 against 0.1024 measured; n = 34 suffices for 0.1 (measured 0.0968)
+    fprime = np.abs(2 * np.pi * np.cos(2 * np.pi * X) + 0.5).max()
+    assert round(fprime, 2) == 6.78 and round(fprime / 2, 2) == 3.39
+    assert round(fprime / 2 / 32, 3) == 0.106
+    assert round(max_error(lambda x: staircase(x, 32)), 4) == 0.1024
+    assert int(np.ceil(fprime / 2 / 0.1)) == 34
+    assert round(max_error(lambda x: staircase(x, 34)), 4) == 0.0968
+    for n in [4, 8, 16, 32, 34, 64, 128]:
+        assert max_error(lambda x, n=n: staircase(x, n)) <= fprime / (2 * n) + 1e-3

@@ -98,3 +98,19 @@ def test_widths_1_and_2_give_a_monotone_decreasing_curve():
         out = network(x, *fit_width(n))
         assert (np.diff(out) < 0).all()
     assert not (np.diff(network(x, *fit_width(4))) < 0).all()     # width 4 already goes up and down
+
+
+def test_outside_the_interval_the_network_is_constant():
+    # prose: max error 0.0106 on [0, 1] but 1.1221 on [1, 2]; at x = 2, 3 the output is 0.506 (targets 1, 1.5)
+    x_train = np.linspace(0.0, 1.0, 201)
+    w, b = hidden_layer(32)
+    v, c = fit_output_layer(x_train, target(x_train), w, b)
+    err = {}
+    for lo, hi in [(0.0, 1.0), (1.0, 2.0)]:
+        x = np.linspace(lo, hi, 501)
+        err[lo] = np.abs(network(x, w, b, v, c) - target(x)).max()
+    assert f"{err[0.0]:.4f}" == "0.0106" and f"{err[1.0]:.4f}" == "1.1221"
+    out = network(np.array([2.0, 3.0, 10.0]), w, b, v, c)
+    assert np.round(out, 4).tolist() == [0.506, 0.506, 0.506]
+    assert out[0] == pytest.approx(v.sum() + c, abs=1e-9)       # every sigmoid saturated at 1
+    assert np.round(target(np.array([2.0, 3.0])), 4).tolist() == [1.0, 1.5]

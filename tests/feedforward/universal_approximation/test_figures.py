@@ -17,3 +17,11 @@ def test_error_curves_fall_for_both_constructions():
     assert all(b <= a for a, b in zip(stair[:-1], stair[1:], strict=True))
     assert all(b <= a for a, b in zip(lsq[:-1], lsq[1:], strict=True))
     assert all(q < s for q, s in zip(lsq, stair, strict=True))   # fitting beats the fixed staircase
+
+
+def test_double_descent_curve_is_the_noisy_experiment():
+    widths, train, test = figures.noisy_curves()
+    assert widths[:32] == list(range(1, 33)) and widths[-1] == 128
+    assert figures.SAMPLES - 1 == 11 == widths[test.index(max(test))]      # dashed line at the peak
+    assert all(t < 1e-6 for n, t in zip(widths, train, strict=True) if n >= 11)   # "train RMSE = 0 from here"
+    assert test[widths.index(128)] < test[widths.index(16)] < test[widths.index(11)]
