@@ -101,8 +101,13 @@ def summaries(text: str) -> list[str]:
 def capture(code: str, env: dict) -> str:
     """Execute ``code`` in ``env`` and return what it printed (settled as a terminal shows it)."""
     out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")  # a UTF-8 terminal: tqdm draws █, not #
-    with contextlib.redirect_stdout(out):
-        exec(compile(code, str(LAB), "exec"), env)
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)  # as in the notebook, which pins one thread in its first cell
+    try:
+        with contextlib.redirect_stdout(out):
+            exec(compile(code, str(LAB), "exec"), env)
+    finally:
+        torch.set_num_threads(threads)
     out.flush()
     return settle(out.buffer.getvalue().decode("utf-8"))
 
@@ -116,16 +121,14 @@ def run_lab(source: str, epochs: str | None = None) -> dict:
     """Run the lab's code (possibly changed) as a fresh script; return its globals and what it printed."""
     import matplotlib.pyplot as plt
 
-    threads = torch.get_num_threads()
     env = {"__name__": "__main__", "__file__": str(LAB)}
     with pytest.MonkeyPatch.context() as mp:
         if epochs is None:
             mp.delenv("LAB_MAX_EPOCHS", raising=False)
         else:
             mp.setenv("LAB_MAX_EPOCHS", epochs)
-        env["stdout"] = capture(source, env)
+        env["stdout"] = capture(source, env)  # capture() gives the other tests their threads back
     plt.close("all")
-    torch.set_num_threads(threads)  # the lab pins one thread; give the other tests theirs back
     return env
 
 
@@ -277,9 +280,10 @@ def test_early_stopping_keeps_the_best_validation_epoch(lab):
     val_losses = [h[3] for h in history]
     assert lab["best_epoch"] == history[val_losses.index(min(val_losses))][0]
     assert lab["best_val_loss"] == min(val_losses)
-    best = lab["MLP"]()
-    best.load_state_dict(lab["model"].state_dict())
-    assert lab["evaluate"](best, lab["val_loader"], lab["loss_fn"])[0] == lab["best_val_loss"]
+    env = dict(lab)
+    capture("best = MLP()\nbest.load_state_dict(model.state_dict())\n"
+            "loss = evaluate(best, val_loader, loss_fn)[0]\n", env)
+    assert env["loss"] == lab["best_val_loss"]
     # stopped PATIENCE epochs after the best one, before the limit: the page shows a real early stop
     assert len(history) - lab["best_epoch"] == lab["PATIENCE"] and len(history) < lab["MAX_EPOCHS"]
 
@@ -376,8 +380,9 @@ def test_the_preview_cell_does_not_change_the_numbers(lab):
 
 def test_run_reproduces_the_main_training(lab):
     # "不给任何参数时，它得到的逐轮数字与上面的训练完全相同"
-    with contextlib.redirect_stdout(io.StringIO()):
-        model, history, best_epoch = lab["run"]()
+    env = dict(lab)
+    capture("result = run()", env)
+    model, history, best_epoch = env["result"]
     assert history == lab["history"] and best_epoch == lab["best_epoch"]
     assert all(torch.equal(p, q) for p, q in zip(model.parameters(), lab["model"].parameters(), strict=True))
 
@@ -414,20 +419,21 @@ def test_exercise_2_no_activation_is_softmax_regression(lab):
 
 
 def test_exercise_3_dead_relu_units(lab):
-    # "初始化时就有 4 个 ... 学习率 0.1 训练后是 10 个，学习率 1.0 训练后是 70 个 ...
-    # 验证准确率也只有 0.9081（第 4 轮最好）"
+    # "初始化时就有 4 个 ... 学习率 0.1 训练后是 10 个，学习率 0.5 训练后是 33 个，100 个神经元死了三分之一，
+    # 验证准确率也降到 0.9749（第 8 轮最好）"
     env = dict(lab)
     printed = capture(answer_code(3), env)
     lines = printed.splitlines()
-    assert "初始化时: 4" in lines and "训练后: 10" in lines and "lr=1.0 训练后: 70" in lines
+    assert "初始化时: 4" in lines and "训练后: 10" in lines and "lr=0.5 训练后: 33" in lines
     [summary] = summaries(printed)
-    assert summary.startswith("最好的是第 4 轮：") and "验证准确率 0.9081；" in summary
+    assert summary.startswith("最好的是第 8 轮：") and "验证准确率 0.9749；" in summary
+    assert 0.9749 < round(lab["best_val_acc"], 4) == 0.9916
     # dead means: net input <= 0 for every training sample, so that unit's parameters get no gradient at all
     model = env["high_lr_model"]
     with torch.no_grad():
         z = model.hidden(env["train_set"].features)
     dead = (z <= 0).all(dim=0)
-    assert int(dead.sum()) == 70
+    assert int(dead.sum()) == 33
     model.zero_grad()
     lab["loss_fn"](model(env["train_set"].features), env["train_set"].targets).backward()
     assert model.hidden.weight.grad[dead].abs().max().item() == 0.0
@@ -465,14 +471,14 @@ def test_exercise_5_optimisers_on_the_same_seed(lab):
 
 
 def test_exercise_6_without_zero_grad_training_diverges(lab):
-    # "第 1 轮的验证损失是 5.9（正常训练是 1.46），第 2 轮就到了 215.4；从第 4 轮起验证准确率一直是 0.1 ...
+    # "第 1 轮的验证损失约为 6（正常训练是 1.46），第 2 轮就到了 215；从第 4 轮起验证准确率一直是 0.1 ...
     # 直到第 8 轮被提前停止截住"
     line = "        optimizer.zero_grad()                 # 清空上一步的梯度\n"
     source = lab_source()
     assert source.count(line) == 1
     env = run_lab(source.replace(line, ""))
     printed = capture(answer_code(6), env)
-    assert printed.splitlines()[-2:] == ["验证损失: [5.9, 215.4, 3.7, 12.6, 31.8, 49.8, 87.1, 107.5]",
+    assert printed.splitlines()[-2:] == ["验证损失: [6, 215, 4, 13, 32, 50, 87, 107]",
                                          "验证准确率: [0.47, 0.23, 0.31, 0.1, 0.1, 0.1, 0.1, 0.1]"]
     assert len(env["broken"]) == 8 and all(h[4] < 0.11 for h in env["broken"][3:])
     assert env["broken"] == env["history"]  # run() in the changed notebook repeats its main training
