@@ -42,8 +42,9 @@
 # **本页的数字怎样复现。** 本页的每个数字，都来自在 CPU 上对这个笔记本做一次 Restart & Run All
 # （重启内核，再从头到尾运行全部单元格；Colab 里叫“重启并运行所有单元格”），
 # 所用的版本由下面第一个单元格打印出来。用同样的版本在 CPU 上这样运行，得到的数字与本页相同。
-# 换了版本、换了一种处理器（数学库会按处理器选用不同的实现），或者在 GPU 上运行，
-# 浮点运算的实现和累加顺序会变，数字会略有不同，但结论不变。
+# 换了版本或者在 GPU 上运行，浮点运算的实现和累加顺序会变，数字会略有不同，但结论不变；
+# 少数对舍入误差特别敏感的数字（例如练习 6 里发散的训练），换一种处理器也可能不同，
+# 因为数学库会按处理器选用不同的实现。
 # 只重跑个别单元格也会改变后面的数字：例如单独再运行一次训练的单元格，它会在已经训练过的模型上接着训练。
 #
 # 设备（device）决定张量存放和计算的位置。`torch.accelerator` 找到可用的加速器
@@ -131,7 +132,7 @@ node, recorded = L.grad_fn, []
 while node is not None:                 # 从 L 沿 grad_fn 往回走到 w
     recorded.append(node.name())
     node = node.next_functions[0][0] if node.next_functions else None
-print(" <- ".join(recorded))
+print("从 L 往回的计算图:", *recorded, sep="\n  ")
 
 L.backward()                            # 反向传播：把 dL/dw 存入 w.grad
 by_hand = (2 * (w * x - y) * x).sum()
@@ -354,7 +355,7 @@ loss_fn = nn.CrossEntropyLoss()
 optimizer = torch.optim.SGD(model.parameters(), lr=0.1, momentum=0.9)
 
 # %% [markdown]
-# 下面把“训练一轮”和“评估一次”写成两个函数。有三处是为评估准备的：
+# 下面把“训练一轮”和“评估一次”写成两个函数。其中有三处值得说明：
 #
 # - `model.train()` 和 `model.eval()` 切换模型的模式。有些层在训练和预测时做的事不同：
 #   暂退法（dropout）训练时随机丢弃神经元、预测时不丢，
@@ -362,8 +363,8 @@ optimizer = torch.optim.SGD(model.parameters(), lr=0.1, momentum=0.9)
 #   这个 MLP 没有这样的层，切换模式对它没有影响，但养成习惯，换了模型也不会出错。
 # - `@torch.no_grad()` 让评估时不记录计算图。评估不需要梯度，不建图就省下了保存中间结果的内存和时间
 #   （每次前向计算都会现场建图，见[动态计算图](computation_graphs.md)）。
-#   `torch.inference_mode()` 是更严格、更快一些的版本，它算出的张量以后也不能再参与求导，
-#   只做预测时用它，后面加载模型后预测时就会用到。
+#   `torch.inference_mode()` 是更严格、更快一些的版本，它算出的张量以后也不能再参与求导；
+#   确定只做预测时就用它，后面用加载的模型预测时就是这样。
 # - 两个函数都从模型的参数得知它在哪个设备上，把数据搬过去。
 
 # %%
@@ -452,7 +453,7 @@ def fit(model, train_loader, optimizer, max_epochs=MAX_EPOCHS, patience=PATIENCE
 
 
 history, best_epoch = fit(model, train_loader, optimizer)
-_, _, best_train_acc, best_val_loss, best_val_acc = history[best_epoch - 1]
+_, _, _, best_val_loss, best_val_acc = history[best_epoch - 1]
 print(f"验证损失最低的是第 {best_epoch} 轮：{best_val_loss:.4f}（验证准确率 {best_val_acc:.4f}）；"
       f"共训练 {len(history)} 轮")
 
@@ -528,7 +529,7 @@ print(f"加载后的测试准确率: {restored_acc:.4f}")
 # %% [markdown]
 # 用加载的模型做预测。模型输出的是得分（logits），`softmax` 把它变成 10 个类别的概率，
 # 最大的那个就是预测的类别和模型给它的把握。预测时同样先 `eval()`，并在 `torch.inference_mode()` 里计算。
-# 最后把测试集上分错的图片画出来，标题是“真实标签 → 预测”。
+# 最后把测试集上分错的前 8 张图片画出来，标题是“真实标签 → 预测”。
 
 # %%
 restored.eval()
