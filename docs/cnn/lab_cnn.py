@@ -317,21 +317,22 @@ print(f"平均   {mlp_shift_mean:.4f}  {cnn_shift_mean:.4f}")
 #
 # 取一张测试图像，看 CNN 第一个卷积层（加上 ReLU）输出的 16 张 8×8 特征映射。每张特征映射由一个
 # $3\times 3$ 的核扫过整张图得到，亮的地方是这个核响应强的位置：有的核对某个方向的边缘敏感，
-# 有的对笔画本身敏感，有的几乎只在背景上响应。这些核都不是人设计的，而是训练从数据里学出来的。
+# 有的对笔画本身敏感，有的几乎只在背景上响应，还有几张在这张图上几乎处处为 0（ReLU 把负的净输入都截成了 0）。
+# 这些核都不是人设计的，而是训练从数据里学出来的。
 
 # %%
 image = test_set.tensors[0][:1].to(device)           # image: (1, 1, 8, 8)
 with torch.no_grad():
     maps = cnn[1](cnn[0](image))[0].cpu()          # 第一个卷积层 + ReLU: (16, 8, 8)
 
-fig, axes = plt.subplots(3, 6, figsize=(4.8, 2.9))
+fig, axes = plt.subplots(3, 6, figsize=(4.8, 3.3))
 panels = [("input", image[0, 0].cpu().numpy())] + [(str(c), m.numpy()) for c, m in enumerate(maps)]
 for ax in axes.flat:
     ax.axis("off")                                 # 第 18 格空着
 for ax, (title, picture) in zip(axes.flat[:len(panels)], panels, strict=True):
     ax.imshow(picture, cmap="gray_r")
     ax.set_title(title, fontsize=10)
-fig.tight_layout(pad=0.3)
+fig.tight_layout(pad=0.3, h_pad=0.8)
 print("这张图的标签:", test_set.tensors[1][0].item())
 
 # %% [markdown]

@@ -420,3 +420,9 @@ def test_page_formulas_are_typeset_and_weight_is_small(page, site_dir):
     assert "$" not in "".join(p.get_text() for p in page.select("article .nb-markdown p"))
     lab_bytes = (site_dir / "cnn" / "lab_cnn" / "index.html").stat().st_size
     assert lab_bytes <= 2 * (site_dir / "cnn" / "conv1d" / "index.html").stat().st_size
+
+
+def test_some_feature_maps_are_almost_all_zero(lab):
+    # "还有几张在这张图上几乎处处为 0"
+    nearly_empty = [c for c, m in enumerate(lab["maps"]) if (m > 0).sum() <= 3]
+    assert len(nearly_empty) >= 2, nearly_empty

@@ -1,9 +1,9 @@
 """一维卷积层的梯度：dL/dw 是输入与误差项的互相关，dL/dx 是误差项与核的宽卷积。"""
 
+# --8<-- [start:grads1d]
 import numpy as np
 
 
-# --8<-- [start:grads1d]
 def conv1d_grads(x, w, delta):
     """z = 互相关(x, w)（窄，长度 M-K+1），已知误差项 delta = dL/dz，返回 (dL/dx, dL/dw)。"""
     x, w, delta = (np.asarray(a, dtype=float) for a in (x, w, delta))

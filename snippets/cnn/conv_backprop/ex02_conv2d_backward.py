@@ -1,10 +1,10 @@
 """多通道二维卷积层的前向与反向：dL/dW 是输入与误差项的互相关，dL/dX 是误差项与旋转核的宽卷积。"""
 
+# --8<-- [start:checks]
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
 
-# --8<-- [start:checks]
 def as_batch(A, name):
     """A 必须是 4 维数组：X 与误差项是 (N, C, H, W)，卷积核是 (C_out, C_in, K_h, K_w)。"""
     A = np.asarray(A, dtype=float)
@@ -96,10 +96,13 @@ def main():
     #> [[19.0, 25.0], [37.0, 43.0]]
     delta = np.ones((1, 1, 2, 2))               # 误差项全为 1
     dX, dW, db = conv2d_backward(X, W, delta)
-    print(dX[0, 0].tolist())                    # 3×3：宽卷积 2 + 2 - 1 = 3
-    #> [[0.0, 1.0, 1.0], [2.0, 6.0, 4.0], [2.0, 5.0, 3.0]]
-    print(dW[0, 0].tolist(), db.tolist())
-    #> [[8.0, 12.0], [20.0, 24.0]] [4.0]
+    print(dX[0, 0])                             # 3×3：宽卷积 2 + 2 - 1 = 3
+    #> [[0. 1. 1.]
+    #>  [2. 6. 4.]
+    #>  [2. 5. 3.]]
+    print(dW[0, 0], db)
+    #> [[ 8. 12.]
+    #>  [20. 24.]] [4.]
     # --8<-- [end:wide]
 
 

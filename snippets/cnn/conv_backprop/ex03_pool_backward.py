@@ -1,9 +1,9 @@
 """汇聚层的反向传播：最大汇聚把误差项送回最大值所在的位置，平均汇聚把它平均分给 K×K 个位置。"""
 
+# --8<-- [start:windows]
 import numpy as np
 
 
-# --8<-- [start:windows]
 def pool_windows(X, K):
     """把 X: (N, C, H, W) 切成不重叠的 K×K 窗口：(N, C, H//K, W//K, K*K)。除不尽的行列丢掉。"""
     X = np.asarray(X, dtype=float)
