@@ -60,7 +60,8 @@ def test_page_example():
     delta = np.array([[1.0, 2], [3, 4]]).reshape(1, 1, 2, 2)
     assert pool_windows(X, 2).max(axis=-1)[0, 0].tolist() == [[4, 5], [8, 3]]
     dX = max_pool2d_backward(X, 2, delta)[0, 0]
-    assert sorted(zip(X[0, 0][dX != 0].tolist(), dX[dX != 0].tolist())) == [(3, 4), (4, 1), (5, 2), (8, 3)]
+    pairs = zip(X[0, 0][dX != 0].tolist(), dX[dX != 0].tolist(), strict=True)
+    assert sorted(pairs) == [(3, 4), (4, 1), (5, 2), (8, 3)]
     assert np.count_nonzero(dX) == 4 and dX.size - 4 == 12
     np.testing.assert_array_equal(avg_pool2d_backward(X, 2, delta)[0, 0],
                                   np.kron(delta[0, 0], np.ones((2, 2))) / 4)
