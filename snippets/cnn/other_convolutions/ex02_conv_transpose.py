@@ -75,6 +75,7 @@ def main():
     # --8<-- [end:usage1d]
 
     # --8<-- [start:torch]
+    import numpy as np
     import torch
     import torch.nn.functional as F
 
@@ -92,6 +93,7 @@ def main():
     # --8<-- [end:torch]
 
     # --8<-- [start:adjoint]
+    import numpy as np
     import torch
     import torch.nn.functional as F
 
