@@ -80,7 +80,7 @@ def test_first_cell_prints_the_versions(lab):
 
 
 def test_split_is_the_one_of_lab_2_6(lab):
-    # "划分方法与实验 2.6 一字不差：同一个种子、分层抽样、60% / 20% / 20%"
+    # "划分方法与实验 2.8 一字不差：同一个种子、分层抽样、60% / 20% / 20%"
     from sklearn.model_selection import train_test_split
 
     mlp_source = MLP_LAB.read_text(encoding="utf-8")
@@ -88,7 +88,7 @@ def test_split_is_the_one_of_lab_2_6(lab):
     for call in ("inputs, labels, test_size=0.4, stratify=labels, random_state=SEED",
                  "X_rest, y_rest, test_size=0.5, stratify=y_rest, random_state=SEED"):
         assert call in " ".join(mlp_source.split()), call
-    # lab 2.6 splits the flattened images: the same rows land in the same parts
+    # lab 2.8 splits the flattened images: the same rows land in the same parts
     digits = lab["digits"]
     inputs = digits.images.reshape(len(digits.images), -1) / 16.0
     X_train, X_rest, y_train, y_rest = train_test_split(
@@ -107,7 +107,7 @@ def test_split_is_the_one_of_lab_2_6(lab):
 
 
 def test_mlp_and_recipe_are_those_of_lab_2_6(lab):
-    # "MLP 就是实验 2.6 的 64 → 100 → 10 网络" and "实验 2.6 的配方"
+    # "MLP 就是实验 2.8 的 64 → 100 → 10 网络" and "实验 2.8 的配方"
     mlp_source = " ".join(MLP_LAB.read_text(encoding="utf-8").split())
     for piece in ("nn.Linear(64, 100)", "nn.Linear(100, 10)", "nn.ReLU()", "BATCH_SIZE = 64",
                   "lr=0.1, momentum=0.9", "PATIENCE = 5", "nn.CrossEntropyLoss()",
@@ -117,7 +117,7 @@ def test_mlp_and_recipe_are_those_of_lab_2_6(lab):
     for piece in ("batch_size=64, shuffle=True", "generator=torch.Generator().manual_seed(SEED)",
                   "lr=0.1, momentum=0.9", "patience=5"):
         assert piece in lab_source, piece
-    # the same parameters, initialised the same way from the same seed as lab 2.6's MLP class
+    # the same parameters, initialised the same way from the same seed as lab 2.8's MLP class
     torch.manual_seed(0)
     hidden, output = nn.Linear(64, 100), nn.Linear(100, 10)
     torch.manual_seed(0)

@@ -73,7 +73,7 @@ def test_review_page_has_every_lecture_question_with_an_answer_and_a_link():
 
     page = (Path(__file__).resolve().parents[3] / "docs" / "review" / "index.md").read_text(encoding="utf-8")
     sections = re.split(r"^### ", page, flags=re.M)[1:]
-    assert [int(s.split(".")[0]) for s in sections] == list(range(1, 21))
+    assert [int(s.split(".")[0]) for s in sections] == list(range(1, 27))
     for section in sections:
         assert section.count('??? success "答案"') == 1
         assert re.search(r"详见 \[[^\]]+\]\(\.\./(ml_basics|feedforward|cnn)/\w+\.md(#[\w-]+)?\)", section)
@@ -96,3 +96,25 @@ def test_cnn_answers_state_the_numbers_of_the_cnn_pages():
     assert conv_output_size(224, 3, 2, 1) == 112                            # question 19
     assert sizes_by_depth(224, 3, 56)[-1] == 112 and sizes_by_depth(224, 3, 55)[-1] != 112
     assert sum(p.numel() for p in torch.nn.MaxPool2d(2).parameters()) == 0  # question 20
+
+
+def test_answers_21_to_26_state_the_numbers_of_their_pages():
+    from snippets.cnn.lenet.ex01_lenet import lenet5, output_size
+    from snippets.cnn.other_convolutions.ex04_dilated import dilated_length
+
+    net = lenet5()
+    c1, c5 = net[0], net[6]
+    assert output_size(32, 5) == 28 and tuple(c1(torch.zeros(1, 1, 32, 32)).shape) == (1, 6, 28, 28)
+    assert sum(p.numel() for p in c1.parameters()) == (1 * 25 + 1) * 6 == 156      # question 22
+    assert sum(p.numel() for p in net.parameters()) == 61_706                          # "共 61 706 个"
+    assert sum(p.numel() for p in c5.parameters()) == 48_120                           # "C5 占 48 120 个"
+    # question 26: three 3x3 layers with dilation 1, 2, 4 see 15 inputs; without dilation 7
+    assert 1 + sum(D * (3 - 1) for D in (1, 2, 4)) == 15 and 1 + 3 * (3 - 1) == 7
+    x = torch.zeros(1, 1, 41, requires_grad=True)
+    y = x
+    for D in (1, 2, 4):
+        y = torch.nn.functional.conv1d(y, torch.ones(1, 1, 3), dilation=D)
+    y[0, 0, y.shape[-1] // 2].backward()
+    assert int((x.grad != 0).sum()) == 15
+    assert dilated_length(41, 3, D=4) == 41 - 8
+    assert dilated_length(10, 3, S=2, P=1, D=2) == (10 + 2 - 4 - 1) // 2 + 1
