@@ -160,7 +160,7 @@ def failure(block: Block, result: subprocess.CompletedProcess) -> str | None:
 
 def disagreement(block: Block, by_env: dict[str, subprocess.CompletedProcess]) -> str | None:
     """The block's output must not depend on the numeric environment: name the lines that do."""
-    outputs = {name: (r.returncode, r.stdout) for name, r in by_env.items()}
+    outputs = {name: (by_env[name].returncode, by_env[name].stdout) for name in numeric_env.ENVIRONMENTS}
     if len(set(outputs.values())) == 1:
         return None
     (first, (_, reference)), *others = outputs.items()

@@ -62,8 +62,8 @@ def test_figure_renderers_get_the_default_environment(monkeypatch, tmp_path):
             seen.append(env)
 
     monkeypatch.setattr(figures_hook.subprocess, "Popen", Recorder)
-    figures_hook.start_drawing(tmp_path, tmp_path / "cache")
+    figures_hook.start_drawing(tmp_path, tmp_path / "cache", ["cnn/conv1d"])
     assert len(seen) == 2
     for env in seen:
         assert {k: env.get(k) for k in numeric_env.variables()} == numeric_env.variables()
-        assert "MKL_CBWR" not in env
+        assert "MKL_CBWR" not in env and env["PYTHONDONTWRITEBYTECODE"] == "1"
