@@ -5,11 +5,13 @@
   defines it.
 - **First-use links.** On every other page, the first use of a term links to the section that defines it,
   with the English name and the section as its title. Not in headings, links, code, formulas, admonition
-  titles or answers' summaries, and not on the page that defines the term. Chinese has no spaces between
-  words: terms are found by one longest-first regular expression, so 随机梯度下降 is one match, not
-  梯度下降 inside it. A link must be relative to the page being converted, which Python-Markdown does not
-  know; MkDocs says it through the ``relpath`` treeprocessor it registers on each page's converter
-  (its ``file.src_uri``), and then resolves and checks the ``.md#anchor`` links as it does for written ones.
+  titles or folded answers, and not on the page that defines the term; at most one link per paragraph
+  and twelve per page (a term whose first use is crowded out is linked at its next use). Chinese has
+  no spaces between words: terms are found by one longest-first regular expression, so 随机梯度下降 is
+  one match, not 梯度下降 inside it. A link must be relative to the page being converted, which
+  Python-Markdown does not know; MkDocs says it through the ``relpath`` treeprocessor it registers on
+  each page's converter (its ``file.src_uri``), and then resolves and checks the ``.md#anchor`` links
+  as it does for written ones.
   A builder that does not say gets the title as a tooltip on the term, with no link.
 - **Search.** The section that defines a term carries the term, its synonyms and its English name in a
   ``<template>`` (inert: not shown, not read by screen readers, not part of the page's text) that
@@ -129,7 +131,8 @@ def load(path: Path = DATA, docs_dir: Path = DOCS) -> Glossary:
     mtime = path.stat().st_mtime
     if path in _cache and _cache[path][0] == mtime:
         return _cache[path][1]
-    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: 10x faster
+    entries = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or []
     terms, problems = [], []
     for i, entry in enumerate(entries):
         name = entry.get("term", "?") if isinstance(entry, dict) else repr(entry)
@@ -273,7 +276,13 @@ class GlossaryTerms(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         glossary, page = self.extension.glossary(), current_page(self.md)
-        if not self.extension.on_glossary_page:
+        if self.extension.on_glossary_page:
+            # the list repeats every name: searched, it would come second for every term (the defining
+            # sections carry the names); search finds this page by its title and introduction
+            for el in root:
+                if el.tag in ("h2", "h3"):
+                    el.set("data-search-exclude", "glossary")
+        else:
             self.linked = {t for t in glossary.terms if not t.link or t.page == page}
             self.page, self.glossary, self.blocks = page, glossary, set()
             self.walk(root)
