@@ -5,14 +5,14 @@
   defines it.
 - **First-use links.** On every other page, the first use of a term links to the section that defines it,
   with the English name and the section as its title. Not in headings, links, code, formulas, admonition
-  titles or folded answers, and not on the page that defines the term; at most one link per paragraph
-  and twelve per page (a term whose first use is crowded out is linked at its next use). Chinese has
-  no spaces between words: terms are found by one longest-first regular expression, so 随机梯度下降 is
-  one match, not 梯度下降 inside it. A link must be relative to the page being converted, which
-  Python-Markdown does not know; MkDocs says it through the ``relpath`` treeprocessor it registers on
-  each page's converter (its ``file.src_uri``), and then resolves and checks the ``.md#anchor`` links
-  as it does for written ones.
-  A builder that does not say gets the title as a tooltip on the term, with no link.
+  titles or folded answers, not on the page that defines the term, and not where the author has linked
+  the term already; at most one link per paragraph and twelve per page (a term whose first use is
+  crowded out is linked at its next use). Chinese has no spaces between words: terms are found by one
+  longest-first regular expression, so 随机梯度下降 is one match, not 梯度下降 inside it.
+  A link must be relative to the page being converted, which Python-Markdown does not know; MkDocs
+  says it through the ``relpath`` treeprocessor it registers on each page's converter (its
+  ``file.src_uri``), and then resolves and checks the ``.md#anchor`` links as it does for written
+  ones. A builder that does not say gets the title as a tooltip on the term, with no link.
 - **Search.** The section that defines a term carries the term, its synonyms and its English name in a
   ``<template>`` (inert: not shown, not read by screen readers, not part of the page's text) that
   Material's search plugin indexes with the section. The site's search worker
@@ -291,6 +291,8 @@ class GlossaryTerms(Treeprocessor):
 
     # -- first use
     def walk(self, el: etree.Element, block: etree.Element | None = None) -> None:
+        if el.tag == "a":  # a term the author links already has its link on this page
+            self.linked.update(term for text in el.itertext() for _, _, term in self.glossary.find(text))
         if self.skipped(el):
             return
         block = el if el.tag in BLOCKS else block

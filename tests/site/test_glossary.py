@@ -199,6 +199,12 @@ def test_links_stay_out_of_headings_code_links_math_and_admonition_titles():
     assert soup.select_one("p.admonition-title").get_text() == "梯度消失"
 
 
+def test_a_term_the_author_links_is_not_linked_again():
+    text = "[梯度下降](../ml_basics/gradient_descent.md)很慢。\n\n随机梯度下降与梯度下降。\n"
+    html = convert(text, "cnn/conv1d.md")
+    assert re.findall(r'class="glossary-link"[^>]*>([^<]+)<', html) == ["随机梯度下降"]
+
+
 def test_links_are_relative_to_the_page_and_absent_on_the_defining_page():
     assert 'href="structure.md#三个结构特性"' in convert("汇聚。\n", "cnn/conv1d.md")
     assert 'href="../cnn/structure.md#三个结构特性"' in convert("池化层。\n", "review/index.md")
