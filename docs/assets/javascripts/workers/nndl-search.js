@@ -130,20 +130,21 @@
       names.push(NAME + word + keep + "^" + (EXACT + 1))
   }
 
-  /* Forward maximum matching against the index's words; stop-words dropped */
+  /* Forward maximum matching against the index's words and the glossary's names; stop-words dropped.
+     A word of the text is searched as a prefix and as a whole word; a name that only the glossary holds
+     (早停, 池化) only as a name: Material's splitter would cut it into characters (早 → 越早, 早已…). */
   function split(run, names) {
     var out = []
     for (var i = 0; i < run.length;) {
       var j = run.length
-      while (j > i + 1 && !(run.slice(i, j) in words))
+      while (j > i + 1 && !(run.slice(i, j) in words) && !(NAME + run.slice(i, j) in words))
         j--
       var word = run.slice(i, j)
-      if (j - i > 1) {                           /* prefix match, and the whole word weighs more */
+      if (j - i > 1 && word in words)
         out.push(word + KEEP, word + KEEP + "^" + EXACT)
-        name(word, KEEP, names)
-      } else if (!stopWord(word)) {
+      else if (j - i === 1 && !stopWord(word))
         out.push(word)
-      }
+      name(word, KEEP, names)
       i = j
     }
     return out
