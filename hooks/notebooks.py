@@ -242,7 +242,8 @@ def mark_math(soup: BeautifulSoup, node: Tag) -> None:
         pieces, last = [], 0
         for match in NOTEBOOK_MATH.finditer(text):
             display = match.group(1) is not None
-            box = soup.new_tag("span", attrs={"class": "arithmatex"})
+            # out of the search index (Material's search plugin honours the attribute, then removes it)
+            box = soup.new_tag("span", attrs={"class": "arithmatex", "data-search-exclude": "formula"})
             box.string = (r"\[{}\]" if display else r"\({}\)").format(match.group(1) or match.group(2))
             pieces += [text[last:match.start()], box]
             last = match.end()
