@@ -3,8 +3,8 @@
 Runs, in one pytest run on two workers: the page's unit tests (``tests/<chapter>/<page>/``, or
 ``tests/<chapter>/test_<page>.py`` for a lab), the layout and lint checks, the strict offline build, the
 page's code blocks in every numeric environment, its figures' checks, its browser check (formulas,
-console, foreign requests, axe, copy buttons) and its phone check (no sideways scroll, figure text size). Everything else of ``make test`` is left out; run that
-before a pull request.
+console, foreign requests, axe, copy buttons) and its phone check (no sideways scroll, figure text).
+Everything else of ``make test`` is left out; run that before a pull request.
 """
 
 from __future__ import annotations
@@ -39,7 +39,8 @@ def main() -> int:
     if not any((ROOT / "docs" / chapter / f"{name}{ext}").is_file() for ext in (".md", ".py")):
         print(f"PAGE={page}: there is no docs/{page}.md (nor a lab docs/{page}.py)", file=sys.stderr)
         return 2
-    cmd = [sys.executable, "-m", "pytest", "-n", "2", "-q", "--page", page, *page_tests(page), *SITE_CHECKS]
+    cmd = [sys.executable, "-m", "pytest", "-n", "2", "-q", "--page", page, *page_tests(page),
+           *SITE_CHECKS]
     print(" ".join(cmd[1:]), flush=True)
     return subprocess.run(cmd, cwd=ROOT).returncode
 
