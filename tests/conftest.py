@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import inspect
+import io
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -25,6 +29,22 @@ from tests.site.nav import load_config, nav_titles  # noqa: E402
 numeric_env.apply(os.environ)
 
 # ---------------------------------------------------------------- the nav of mkdocs.yml
+@pytest.fixture(scope="session")
+def prints_what_it_shows():
+    """``prints_what_it_shows(module)`` runs a snippet module's ``main()`` and requires that it prints
+    exactly the module's ``#>`` lines, in order (the code-block test checks the page's blocks; this checks
+    the module itself, in the page's unit tests)."""
+
+    def check(module) -> None:
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            module.main()
+        shown = re.findall(r"^\s*#> ?(.*)$", inspect.getsource(module), re.M)
+        assert out.getvalue().splitlines() == shown
+
+    return check
+
+
 @pytest.fixture(scope="session")
 def nav_title():
     """``nav_title("cnn/lab_cnn.py")`` -> its numbered title in mkdocs.yml, never hard-coded in a test
