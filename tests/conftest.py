@@ -46,6 +46,25 @@ def prints_what_it_shows():
 
 
 @pytest.fixture(scope="session")
+def run_notebook(tmp_path_factory):
+    """``run_notebook(ipynb_text)``: the notebook run top to bottom in a fresh Jupyter kernel, as Restart &
+    Run All does, in an empty folder (the kernel talks over IPC sockets: the tests may have no network)."""
+    import nbformat
+    from nbclient import NotebookClient
+    from traitlets.config import Config
+
+    def run(text: str):
+        nb = nbformat.reads(text, as_version=4)
+        folder = tmp_path_factory.mktemp("kernel")
+        config = Config({"KernelManager": {"transport": "ipc", "ip": str(folder / "k")}})
+        NotebookClient(nb, kernel_name="python3", timeout=300, allow_errors=False, coalesce_streams=True,
+                       config=config, resources={"metadata": {"path": str(folder)}}).execute()
+        return nb
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def nav_title():
     """``nav_title("cnn/lab_cnn.py")`` -> its numbered title in mkdocs.yml, never hard-coded in a test
     (inserting a page renumbers the rest); fails, naming the page, if it is not in the nav."""

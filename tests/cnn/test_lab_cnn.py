@@ -28,9 +28,7 @@ import pytest
 import sklearn
 import torch
 from bs4 import BeautifulSoup
-from nbclient import NotebookClient
 from torch import nn
-from traitlets.config import Config
 
 import hooks.notebooks as hook
 
@@ -354,14 +352,9 @@ def test_committed_ipynb_is_the_jupytext_conversion_of_the_py():
 
 
 @pytest.fixture(scope="module")
-def executed(tmp_path_factory):
+def executed(run_notebook):
     """The .ipynb run top to bottom in a fresh kernel, as Restart & Run All would."""
-    nb = nbformat.reads(hook.to_ipynb(LAB), as_version=4)
-    folder = tmp_path_factory.mktemp("kernel")
-    config = Config({"KernelManager": {"transport": "ipc", "ip": str(folder / "k")}})
-    NotebookClient(nb, kernel_name="python3", timeout=300, allow_errors=False, coalesce_streams=True,
-                   config=config, resources={"metadata": {"path": str(folder)}}).execute()
-    return nb
+    return run_notebook(hook.to_ipynb(LAB))
 
 
 def test_notebook_prints_what_the_script_printed(lab, executed):

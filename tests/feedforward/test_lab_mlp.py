@@ -35,8 +35,6 @@ import pytest
 import sklearn
 import torch
 from bs4 import BeautifulSoup
-from nbclient import NotebookClient
-from traitlets.config import Config
 
 import hooks.notebooks as hook
 
@@ -459,16 +457,11 @@ def test_committed_ipynb_is_the_jupytext_conversion_of_the_py():
 
 
 @pytest.fixture(scope="module")
-def executed(tmp_path_factory):
+def executed(run_notebook):
     """The .ipynb run top to bottom in a fresh kernel, as a reader's Jupyter would."""
-    nb = nbformat.reads(hook.to_ipynb(LAB), as_version=4)
-    folder = tmp_path_factory.mktemp("kernel")
-    config = Config({"KernelManager": {"transport": "ipc", "ip": str(folder / "k")}})
     with pytest.MonkeyPatch.context() as mp:
         mp.delenv("LAB_MAX_EPOCHS", raising=False)
-        NotebookClient(nb, kernel_name="python3", timeout=300, allow_errors=False, coalesce_streams=True,
-                       config=config, resources={"metadata": {"path": str(folder)}}).execute()
-    return nb
+        return run_notebook(hook.to_ipynb(LAB))
 
 
 def test_notebook_runs_in_a_fresh_kernel_without_errors_or_warnings(executed):
