@@ -99,6 +99,9 @@ def test_a_broken_entry_fails_the_build(tmp_path):
                     encoding="utf-8")
     with pytest.raises(ValueError, match="names both"):
         G.load(data)
+    data.write_text("- {term: 步长, at: cnn/stride_padding.md, link: [cnn, no_such_chapter]}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="`link` is true, false or a list of chapter folders"):
+        G.load(data)
 
 
 # ---------------------------------------------------------------- the glossary page
@@ -206,11 +209,19 @@ def test_a_term_the_author_links_is_not_linked_again():
 
 
 def test_links_are_relative_to_the_page_and_absent_on_the_defining_page():
-    assert 'href="structure.md#三个结构特性"' in convert("汇聚。\n", "cnn/conv1d.md")
-    assert 'href="../cnn/structure.md#三个结构特性"' in convert("池化层。\n", "review/index.md")
-    html = convert("# 结构\n\n## 三个结构特性\n\n汇聚也叫池化。\n", "cnn/structure.md")
+    assert 'href="pooling.md#max-and-average"' in convert("最大汇聚。\n", "cnn/conv1d.md")
+    assert 'href="../cnn/pooling.md"' in convert("池化层。\n", "review/index.md")
+    html = convert("# 汇聚层\n\n汇聚也叫池化。\n", "cnn/pooling.md")
     assert "glossary-link" not in html
     assert '<template class="glossary-search">⟦' in html  # the names for search, after the heading
+
+
+def test_a_term_limited_to_some_chapters_is_linked_only_there():
+    """步长 is a convolution's stride in chapter 3; in chapter 1 the word is a gradient step."""
+    assert GLOSSARY.by_name["步长"].link_in == ("cnn", "review")
+    assert 'href="stride_padding.md#' in convert("步长取 2。\n", "cnn/conv1d.md")
+    assert 'href="../cnn/stride_padding.md#' in convert("步长取 2。\n", "review/index.md")
+    assert "glossary-link" not in convert("实际步长接近 0.19。\n", "ml_basics/optimizers.md")
 
 
 def test_a_builder_that_does_not_say_the_page_gets_tooltips():
