@@ -84,7 +84,8 @@ class Term:
     def linked_on(self, page: str | None) -> bool:
         """Whether a first use on ``page`` gets a link: not for common words, not on the defining page,
         and only in the chapters ``link`` names when it names some."""
-        return self.link and page != self.page and (not self.link_in or chapter_of(page or "") in self.link_in)
+        in_chapter = not self.link_in or chapter_of(page or "") in self.link_in
+        return self.link and page != self.page and in_chapter
 
 
 def chapter_of(page: str) -> str:
@@ -158,7 +159,8 @@ def load(path: Path = DATA, docs_dir: Path = DOCS) -> Glossary:
         also = entry.get("also") or []
         link = entry.get("link", True)
         chapters = tuple(str(c) for c in link) if isinstance(link, list) else ()
-        if not (isinstance(link, bool) or chapters) or any(not (Path(docs_dir) / c).is_dir() for c in chapters):
+        folders = all((Path(docs_dir) / c).is_dir() for c in chapters)
+        if not (isinstance(link, bool) or chapters) or not folders:
             problems.append(f"{where}: `link` is true, false or a list of chapter folders, not {link!r}")
         terms.append(Term(term=str(entry["term"]), en=str(entry.get("en") or ""),
                           also=tuple(str(a) for a in (also if isinstance(also, list) else [also])),

@@ -99,7 +99,8 @@ def test_a_broken_entry_fails_the_build(tmp_path):
                     encoding="utf-8")
     with pytest.raises(ValueError, match="names both"):
         G.load(data)
-    data.write_text("- {term: 步长, at: cnn/stride_padding.md, link: [cnn, no_such_chapter]}\n", encoding="utf-8")
+    data.write_text("- {term: 步长, at: cnn/stride_padding.md, link: [cnn, no_such_chapter]}\n",
+                    encoding="utf-8")
     with pytest.raises(ValueError, match="`link` is true, false or a list of chapter folders"):
         G.load(data)
 
