@@ -256,7 +256,8 @@ def glossary_markdown(glossary: Glossary, docs_dir: Path, page: str | None) -> l
             for term in (t for t in terms if t.page == source):
                 section = section_title(docs_dir, term).rpartition(" › ")[2]
                 en = f"（{escape(term.en)}）" if term.en else ""
-                also = f"也称：{'、'.join(escape(a) for a in term.also)}。" if term.also else ""
+                names = "、".join(escape(a) for a in term.also)
+                also = f"也称：{names}{'' if names.endswith('.') else '。'}" if term.also else ""  # i.i.d. ends itself
                 link = f"[{escape(section)}]({href(page, term)})"
                 lines.append(f"- **{escape(term.term)}**{en}：{link}。{also}")
             lines.append("")

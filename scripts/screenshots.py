@@ -92,7 +92,7 @@ def main(pages: list[str]) -> int:
         print(f"PAGE: no such page {missing} (give <chapter>/<page>, e.g. cnn/conv1d)", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory() as site:
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", site],
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", site],
                        cwd=ROOT, check=True)
         handler = functools.partial(QuietHandler, directory=site)
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
