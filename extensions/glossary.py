@@ -257,7 +257,8 @@ def glossary_markdown(glossary: Glossary, docs_dir: Path, page: str | None) -> l
                 section = section_title(docs_dir, term).rpartition(" › ")[2]
                 en = f"（{escape(term.en)}）" if term.en else ""
                 names = "、".join(escape(a) for a in term.also)
-                also = f"也称：{names}{'' if names.endswith('.') else '。'}" if term.also else ""  # i.i.d. ends itself
+                end = "" if names.endswith(".") else "。"  # "i.i.d." brings its own full stop
+                also = f"也称：{names}{end}" if term.also else ""
                 link = f"[{escape(section)}]({href(page, term)})"
                 lines.append(f"- **{escape(term.term)}**{en}：{link}。{also}")
             lines.append("")
