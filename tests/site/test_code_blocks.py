@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -111,6 +112,7 @@ class BlockServer:
     def close(self) -> None:
         self.process.stdin.close()
         self.process.wait(timeout=30)
+        shutil.rmtree(self.home, ignore_errors=True)  # the blocks' working directory: files they wrote
 
 
 @pytest.fixture(scope="module")
