@@ -176,10 +176,10 @@ def summary(request) -> list[str]:
         def tally(self, template: str, **counts: int) -> None:
             request.node.user_properties.append(("tally", (template, counts)))
 
-        def values(self, template: str, **lists: list[float]) -> None:
+        def values(self, template: str, empty: str, **lists: list[float]) -> None:
             """Like ``tally`` for measurements: ``template`` gets ``{name_min}``, ``{name_median}`` and
-            ``{name_count}`` of all the values given under ``name``."""
-            request.node.user_properties.append(("values", (template, lists)))
+            ``{name_count}`` of all the values given under ``name``; the line is ``empty`` without values."""
+            request.node.user_properties.append(("values", ((template, empty), lists)))
 
     return Lines()
 
@@ -205,10 +205,13 @@ def pytest_terminal_summary(terminalreporter):
                     measured.setdefault(template, {}).setdefault(name, []).extend(values)
     for template, sums in tallies.items():
         terminalreporter.write_line(template.format(**sums))
-    for template, lists in measured.items():
+    for (template, empty), lists in measured.items():
+        if not all(lists.values()):
+            terminalreporter.write_line(empty)
+            continue
         fields = {}
         for name, values in lists.items():
             values = sorted(values)
-            fields |= {f"{name}_count": len(values), f"{name}_min": values[0] if values else float("nan"),
-                       f"{name}_median": statistics.median(values) if values else float("nan")}
+            fields |= {f"{name}_count": len(values), f"{name}_min": values[0],
+                       f"{name}_median": statistics.median(values)}
         terminalreporter.write_line(template.format(**fields))

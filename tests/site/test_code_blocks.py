@@ -19,6 +19,7 @@ A test below runs the same probes both ways and requires identical results.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -60,9 +61,22 @@ class Block:
         return lines
 
 
-def python_blocks(site: Path) -> list[Block]:
+def page_of(rel: str) -> str:
+    """The page of a built file as ``--page`` names it: ``cnn/conv1d/index.html`` -> ``cnn/conv1d``."""
+    return rel.removesuffix("index.html").strip("/") or "index"
+
+
+def python_blocks(site: Path, pages: set[str] | frozenset[str] = frozenset()) -> list[Block]:
+    """The Python blocks of the built site, or only of ``pages``."""
+    return list(_blocks(site, frozenset(pages)))
+
+
+@functools.cache  # parsing every page of the site takes ~7 s; several tests read the same build
+def _blocks(site: Path, pages: frozenset[str]) -> tuple[Block, ...]:
     blocks = []
     for page in sorted(site.rglob("*.html")):
+        if pages and page_of(page.relative_to(site).as_posix()) not in pages:
+            continue
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         rel = page.relative_to(site).as_posix()
         for index, div in enumerate(soup.select("div.language-python.highlight"), start=1):
@@ -70,7 +84,7 @@ def python_blocks(site: Path) -> list[Block]:
             # the copy button copies the text of the <code> element
             blocks.append(Block(rel, index, div.select_one("code").get_text(),
                                 title.get_text().strip() if title else ""))
-    return blocks
+    return tuple(blocks)
 
 
 SERVER = Path(__file__).with_name("block_server.py")
@@ -116,9 +130,11 @@ class BlockServer:
 
 
 @pytest.fixture(scope="module")
-def pools(offline) -> dict[str, list[BlockServer]]:
-    """A pool of two servers (two blocks at once, one per core) for each numeric environment."""
-    started = {name: [BlockServer(offline, name) for _ in range(2)] for name in numeric_env.ENVIRONMENTS}
+def pools(offline, only_pages) -> dict[str, list[BlockServer]]:
+    """A pool of two servers (two blocks at once, one per core) for each numeric environment; one for the
+    few blocks of ``make test-page`` (each server imports torch once)."""
+    size = 1 if only_pages else 2
+    started = {name: [BlockServer(offline, name) for _ in range(size)] for name in numeric_env.ENVIRONMENTS}
     yield started
     for pool in started.values():
         for server in pool:
@@ -193,10 +209,7 @@ def check_blocks(blocks: list[Block], pools) -> tuple[list[str], int, int]:
 
 
 def test_every_python_block_runs_and_prints_what_it_shows(site_dir, summary, pools, only_pages):
-    blocks = python_blocks(site_dir)
-    if only_pages:  # make test-page: that page's blocks only
-        blocks = [b for b in blocks if b.page.removesuffix("index.html").strip("/") in only_pages
-                  or (b.page == "index.html" and "index" in only_pages)]
+    blocks = python_blocks(site_dir, only_pages)  # make test-page: that page's blocks only
     runnable = [b for b in blocks if not b.title.startswith(NO_RUN_TITLE)]
     assert runnable or only_pages, "the built site has no Python code blocks: extraction is broken"
     problems, identical, matching = check_blocks(runnable, pools)
