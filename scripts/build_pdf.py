@@ -20,9 +20,10 @@ together from every page's article (``.md-content__inner``) in nav order (``mkdo
   description; links between pages become links inside the PDF (ids are prefixed per page), links to
   other files of the site (notebooks, figures) point at the published site.
 
-Page numbers of the table of contents take two prints: the first one's named destinations
-(``pdfinfo -dests``: Chromium writes one for every element a link points at) give each page's first
-page; the second print carries them, and is checked against its own destinations.
+Page numbers of the table of contents take two prints of one loaded document: the first one's named
+destinations (``pdfinfo -dests``: Chromium writes one for every element a link points at) give each
+page's first page; they are written into the loaded page, and the second print carries them and is
+checked against its own destinations.
 
 Chinese is set in Debian's Noto Sans CJK (``fonts-noto-cjk``), subset here with fontTools to the
 characters the document uses. Not only for size: that font maps each CJK radical (U+2E80-U+2FDF) to the
@@ -580,8 +581,19 @@ FIT_WIDE = """() => {
 }"""
 
 
-def print_pdf(browser, doc: Path, out: Path, fmt: str, final: bool) -> dict:
-    """Print ``doc``; only the final print is tagged (with the outline): it takes longer."""
+SET_NUMBERS = """numbers => {
+  for (const a of document.querySelectorAll('.print-toc a'))
+    a.querySelector('.print-toc__number').textContent = numbers[a.getAttribute('href').slice(1)];
+}"""
+
+
+def print_pdf(browser, doc: Path, out: Path, fmt: str, pages: list[Page], log) -> tuple[dict, int, dict]:
+    """Print ``doc`` until its table of contents carries the page numbers it prints at.
+
+    The document is loaded once; between prints only the numbers change, in the loaded page (a second
+    print of a laid-out page costs about half the first one). The first print is untagged (it only
+    measures); the final one is tagged, with the outline. Returns (what the page reported, prints,
+    the numbers)."""
     width_mm = PAGE_MM[fmt][0] - sum(float(m.removesuffix("mm")) for m in FORMATS[fmt][2].split()[1:2]) * 2
     context = browser.new_context(viewport={"width": round(width_mm / 25.4 * 96), "height": 1000})
     requests: list[str] = []
@@ -592,13 +604,29 @@ def print_pdf(browser, doc: Path, out: Path, fmt: str, final: bool) -> dict:
     page.goto(doc.as_uri(), wait_until="load", timeout=120_000)
     page.evaluate("document.fonts.ready.then(() => true)")
     fit = page.evaluate(FIT_WIDE)
-    page.pdf(path=str(out), prefer_css_page_size=True, print_background=True, outline=final, tagged=final)
+    listed = [p for p in pages if not p.is_home]  # the cover is page 1, not listed
+    numbers = None
+    for attempt in range(1, 5):
+        final = numbers is not None
+        page.pdf(path=str(out), prefer_css_page_size=True, print_background=True, outline=final, tagged=final)
+        log(f"print {attempt}")
+        dests = destinations(out)
+        missing = [p.slug for p in listed if p.slug not in dests]
+        if missing:
+            raise SystemExit(f"no destination in the PDF for {missing}")
+        found = {p.slug: dests[p.slug] for p in listed}
+        if numbers == found:  # this print carries the page numbers it has
+            break
+        numbers = found
+        page.evaluate(SET_NUMBERS, numbers)
+    else:
+        raise SystemExit("the table of contents' page numbers do not settle")
     context.close()
     remote = [u for u in requests if not u.startswith(("file:", "data:"))]
     if remote:
         raise SystemExit("the print document asked for something outside the built site:\n"
                          + "\n".join(remote))
-    return {"requests": len(requests), **fit}
+    return {"requests": len(requests), **fit}, attempt, numbers
 
 
 def destinations(pdf: Path) -> dict[str, int]:
@@ -641,31 +669,22 @@ def build(site: Path, out_dir: Path, formats: list[str], keep_html: Path | None 
             for fmt in formats:
                 t0 = time.monotonic()
                 target = out_dir / FORMATS[fmt][0]
-                numbers = None
-                for attempt in range(4):
-                    doc = tmp / f"print-{fmt}.html"
-                    doc.write_text(document(assembly, pages, config, date, numbers, fmt, fonts),
-                                   encoding="utf-8")
-                    partial = tmp / f"print-{fmt}.pdf"
-                    fit = print_pdf(browser, doc, partial, fmt, final=numbers is not None)
-                    print(f"{fmt}: print {attempt + 1} after {time.monotonic() - t0:.1f} s", file=sys.stderr)
-                    dests = destinations(partial)
-                    listed = [p for p in pages if not p.is_home]  # the cover is page 1, not listed
-                    missing = [p.slug for p in listed if p.slug not in dests]
-                    if missing:
-                        raise SystemExit(f"no destination in the PDF for {missing}")
-                    found = {p.slug: dests[p.slug] for p in listed}
-                    if numbers == found:  # this print carries the page numbers it has
-                        break
-                    numbers = found
-                else:
-                    raise SystemExit("the table of contents' page numbers do not settle")
+                doc = tmp / f"print-{fmt}.html"
+                doc.write_text(document(assembly, pages, config, date, None, fmt, fonts), encoding="utf-8")
+                partial = tmp / f"print-{fmt}.pdf"
+
+                def log(what, fmt=fmt, t0=t0):
+                    print(f"{fmt}: {what} after {time.monotonic() - t0:.1f} s", file=sys.stderr)
+
+                fit, prints, numbers = print_pdf(browser, doc, partial, fmt, pages, log)
                 shutil.move(partial, target)
-                if keep_html:
+                if keep_html:  # the document as printed last, with its page numbers and its fonts
                     keep_html.mkdir(parents=True, exist_ok=True)
-                    shutil.copy(doc, keep_html / doc.name)
+                    kept = {w: Path(shutil.copy(f, keep_html / f.name)) for w, f in fonts.items()}
+                    (keep_html / doc.name).write_text(
+                        document(assembly, pages, config, date, numbers, fmt, kept), encoding="utf-8")
                 report["formats"][fmt] = {"file": str(target), "bytes": target.stat().st_size,
-                                          "pages": pdf_pages(target), "prints": attempt + 1,
+                                          "pages": pdf_pages(target), "prints": prints,
                                           "seconds": round(time.monotonic() - t0, 1), **fit}
             browser.close()
     report["seconds"] = round(time.monotonic() - started, 1)
