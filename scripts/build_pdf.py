@@ -77,6 +77,7 @@ KATEX_FAMILIES = ("KaTeX_Main", "KaTeX_Math", "KaTeX_AMS", "KaTeX_Size1", "KaTeX
                   "KaTeX_Script")
 CJK_RANGES = "U+2460-24FF, U+3000-303F, U+3400-4DBF, U+4E00-9FFF, U+F900-FAFF, U+FE30-FE4F, U+FF00-FFEF"
 EXPLORER_NOSCRIPT = re.compile(r"^：?需要启用 JavaScript。")
+ABOUT = "关于本讲义"  # the home page's sections after its contents table, printed after the cover
 WEB_ONLY = "（交互演示、搜索、深色模式、可下载的实验笔记本）"  # what the cover says the site adds
 PDF_LINK = re.compile(r"(^|/)nndl-notes(-a5)?\.pdf$")
 
@@ -354,6 +355,8 @@ class Assembly:
             link = img.find_parent("a")
             if link is not None and not link.get_text(strip=True):  # a figure's link to its full size
                 link.unwrap()
+        for link in article.select("a.fig-zoom"):  # extensions/figures.py: the dark twin's, now empty
+            link.decompose()
 
     def _links(self, page: Page, article: Tag) -> None:
         for a in article.find_all("a", href=True):
@@ -432,7 +435,7 @@ def document(assembly: Assembly, pages: list[Page], config: dict, date: str,
     sheets += [(site / extra).as_uri() for extra in config.get("extra_css", []) if "katex" not in extra]
     sheets += assembly.stylesheets
     head = "\n".join(f'<link rel="stylesheet" href="{html.escape(s)}">' for s in dict.fromkeys(sheets))
-    body = [cover(assembly, config, date), table_of_contents(pages, toc_numbers)]
+    body = [cover(assembly, config, date), about(assembly), table_of_contents(pages, toc_numbers)]
     home = next(p for p in pages if p.is_home)
     for page in pages:
         if page is not home:
@@ -452,25 +455,39 @@ def document(assembly: Assembly, pages: list[Page], config: dict, date: str,
 </body></html>"""
 
 
+def home_parts(assembly: Assembly) -> tuple[list[Tag], list[list[Tag]]]:
+    """The home page: its introduction (up to its first section) and its sections (``h2`` on)."""
+    intro, sections = [], []
+    for child in assembly.sections[""].find_all(True, recursive=False):
+        if child.name == "h2":
+            sections.append([])
+        if child.name != "h1":
+            (sections[-1] if sections else intro).append(child)
+    return intro, sections
+
+
 def cover(assembly: Assembly, config: dict, date: str) -> str:
-    home = assembly.sections[""]
-    intro = []
-    for child in home.children:  # the home page up to its first section (its contents table is the TOC)
-        if isinstance(child, Tag) and child.name == "h2":
-            break
-        if isinstance(child, Tag) and child.name != "h1":
-            intro.append(str(child))
+    intro, _ = home_parts(assembly)
     url = assembly.site_url
     return f"""<section class="print-cover md-typeset">
 <h1 id="{slug_of("")}">{html.escape(config["site_name"])}</h1>
 <p class="print-cover__description">{html.escape(config.get("site_description", ""))}</p>
-{"".join(intro)}
+{"".join(map(str, intro))}
 <dl class="print-cover__facts">
 <dt>网页版</dt><dd><a href="{html.escape(url)}">{html.escape(url)}</a>{WEB_ONLY}</dd>
 <dt>运行与核对环境</dt><dd>{html.escape(assembly.tested_with.removeprefix("本站代码的运行与核对环境："))}</dd>
 <dt>本 PDF 生成于</dt><dd>{date}</dd>
 </dl>
 </section>"""
+
+
+def about(assembly: Assembly) -> str:
+    """The home page's sections but its contents table (the table of contents replaces it): how to run
+    the code, the labs, errata. Front matter, before the table of contents."""
+    _, sections = home_parts(assembly)
+    kept = "".join(str(tag) for section in sections
+                   if not any(t.name == "table" or t.find("table") for t in section) for tag in section)
+    return f'<section class="print-about md-typeset"><h1>{ABOUT}</h1>{kept}</section>' if kept else ""
 
 
 def table_of_contents(pages: list[Page], numbers: dict[str, int] | None) -> str:
