@@ -9,7 +9,8 @@ figures are the built SVGs, code blocks are what the code-block test ran. One pr
 together from every page's article (``.md-content__inner``) in nav order (``mkdocs.yml``):
 
 - a cover (the notes' title and description, the versions the code was run and checked with, read from
-  the site's footer, and the date of the PDF) and a table of contents with page numbers;
+  the site's footer, and the date of the PDF), the home page's other sections (how to run the code, the
+  labs, errata: 关于本讲义) and a table of contents with page numbers;
 - every page starts on a new page; each chapter is a CSS named page whose footer margin box carries the
   chapter's title, beside the page number (Chromium prints ``@page`` margin boxes);
 - light-scheme figures only (``#only-light``), as vectors (an SVG stays vector in Chromium's PDF);
