@@ -36,7 +36,7 @@ test-page: setup
 	$(BIN)/python scripts/test_page.py "$(PAGE)"
 
 # make pdf：严格构建站点，再用 Debian 的 chromium 把它打印成 PDF 版（离线，缺 chromium、中文字体、poppler 时
-# 用 apt 安装）：site/nndl-notes.pdf（A4）与 site/nndl-notes-a5.pdf（A5，适合手机），随站点一起发布
+# 用 apt 安装）：site/nndl-notes.pdf（A4），随站点一起发布
 pdf: build
 	bash scripts/ensure-chromium
 	$(BIN)/python scripts/build_pdf.py site

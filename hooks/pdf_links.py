@@ -1,11 +1,11 @@
 """Links to the PDF edition validate, although the PDF is printed after the build.
 
-``make pdf`` (``scripts/build_pdf.py``) prints the built site into ``site/nndl-notes.pdf`` (A4) and
-``site/nndl-notes-a5.pdf`` (A5). The home page and the chapter indexes link to them with ordinary
+``make pdf`` (``scripts/build_pdf.py``) prints the built site into ``site/nndl-notes.pdf`` (A4).
+The home page and the chapter indexes link to it with ordinary
 relative Markdown links (``[A4](nndl-notes.pdf)``); the strict build would reject those as pointing at
 no file, and an absolute URL would break the offline copy and a local build. So ``on_files`` registers
-the two PDFs as files of the site that MkDocs does not write: MkDocs then checks the links and turns
-them into each page's relative URL like any other, the site build never depends on the PDF, and a
+the PDF as a file of the site that MkDocs does not write: MkDocs then checks the links and turns
+it into each page's relative URL like any other, the site build never depends on the PDF, and a
 build without ``make pdf`` just has no PDF to follow the link to.
 """
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from mkdocs.structure.files import File
 
-PDF_FILES = ("nndl-notes.pdf", "nndl-notes-a5.pdf")  # scripts/build_pdf.py writes these
+PDF_FILES = ("nndl-notes.pdf",)  # scripts/build_pdf.py writes these
 
 
 class PrintedLater(File):

@@ -1,8 +1,9 @@
 """The printable edition: the built site printed into one PDF by Debian's chromium (``make pdf``).
 
-``python scripts/build_pdf.py SITE_DIR [--out-dir DIR] [--format A4 --format A5] [--keep-html]``
-writes ``nndl-notes.pdf`` (A4) and ``nndl-notes-a5.pdf`` (A5, for phones) into ``--out-dir`` (default:
-SITE_DIR, so that they are published with the site; ``hooks/pdf_links.py`` lets the pages link to them).
+``python scripts/build_pdf.py SITE_DIR [--out-dir DIR] [--keep-html]``
+writes ``nndl-notes.pdf`` (A4) into ``--out-dir`` (default: SITE_DIR, so that it is published with the
+site; ``hooks/pdf_links.py`` lets the pages link to it). A narrow A5 edition for phones was dropped: it
+cost as much again as the A4 print (~35 s of CPU) in every build and test run.
 
 It reads the built HTML, never the Markdown: formulas are already typeset by KaTeX (``hooks/katex.py``),
 figures are the built SVGs, code blocks are what the code-block test ran. One print document is put
@@ -65,9 +66,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-dev-shm-usage"]
 FORMATS = {  # name: (file name, page size, margins, root font size: body text is 0.8 of it)
     "A4": ("nndl-notes.pdf", "A4", "18mm 18mm 20mm", "12.5pt"),
-    "A5": ("nndl-notes-a5.pdf", "A5", "12mm 10mm 15mm", "11.25pt"),
 }
-PAGE_MM = {"A4": (210, 297), "A5": (148, 210)}
+PAGE_MM = {"A4": (210, 297)}
 CJK_FONTS = {400: "NotoSansCJK-Regular.ttc", 700: "NotoSansCJK-Bold.ttc"}
 CJK_FAMILY = "Noto Sans CJK SC"
 # Chinese inside a formula (\text{于是}) would fall back to a system font: each KaTeX family gets the
@@ -80,7 +80,7 @@ CJK_RANGES = "U+2460-24FF, U+3000-303F, U+3400-4DBF, U+4E00-9FFF, U+F900-FAFF, U
 EXPLORER_NOSCRIPT = re.compile(r"^：?需要启用 JavaScript。")
 ABOUT = "关于本讲义"  # the home page's sections after its contents table, printed after the cover
 WEB_ONLY = "（交互演示、搜索、深色模式、可下载的实验笔记本）"  # what the cover says the site adds
-PDF_LINK = re.compile(r"(^|/)nndl-notes(-a5)?\.pdf$")
+PDF_LINK = re.compile(r"(^|/)nndl-notes\.pdf$")
 
 
 # ---------------------------------------------------------------- the pages, in nav order
@@ -719,11 +719,11 @@ def pdf_pages(pdf: Path) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path, help="the built site (mkdocs build -d SITE)")
-    parser.add_argument("--out-dir", type=Path, help="where the PDFs go (default: SITE)")
-    parser.add_argument("--format", action="append", choices=sorted(FORMATS), help="A4, A5 (default: both)")
+    parser.add_argument("--out-dir", type=Path, help="where the PDF goes (default: SITE)")
+    parser.add_argument("--format", action="append", choices=sorted(FORMATS), help="page format (A4)")
     parser.add_argument("--keep-html", type=Path, help="also keep the print documents here (to debug)")
     args = parser.parse_args(argv)
-    report = build(args.site, args.out_dir or args.site, args.format or ["A4", "A5"], args.keep_html)
+    report = build(args.site, args.out_dir or args.site, args.format or ["A4"], args.keep_html)
     for fmt, r in report["formats"].items():
         print(f"{r['file']}: {fmt}, {r['pages']} pages, {r['bytes'] / 1e6:.1f} MB, "
               f"{r['prints']} prints in {r['seconds']} s")

@@ -1,6 +1,6 @@
 """The printable edition (``make pdf``, scripts/build_pdf.py), read back with poppler's tools.
 
-The PDFs are printed once per session from the strict offline build (``site_dir``), with the network cut
+The PDF is printed once per session from the strict offline build (``site_dir``), with the network cut
 off, into a folder of their own. What a reader of the PDF needs is read from the PDF itself
 (``pdftotext``, ``pdfinfo``, ``pdffonts``, ``pdfimages``, ``pdftohtml -xml``) and compared with the built
 site: every page's title in nav order, each starting a page; a table of contents whose numbers are the
@@ -25,14 +25,14 @@ from filelock import FileLock
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILDER = ROOT / "scripts" / "build_pdf.py"
-FILES = {"A4": "nndl-notes.pdf", "A5": "nndl-notes-a5.pdf"}
+FILES = {"A4": "nndl-notes.pdf"}
 # Bounds (measured 2026-12-01 on the site with 1.1-3.15, the review bank 1-26 and the glossary: A4 285 pages,
-# 6.5 MB; A5 402 pages, 6.6 MB). Far below: pages lost; far above: something prints blank pages or
+# 6.5 MB). Far below: pages lost; far above: something prints blank pages or
 # rasterises figures (a raster page is ~100 KB or more).
-PAGES = {"A4": (200, 420), "A5": (280, 580)}
+PAGES = {"A4": (200, 420)}
 MAX_BYTES = 15_000_000
 RAW_TEX = ("\\frac", "$$", "\\(", "\\)", "\\[", "\\]", "\\begin{", "\\left", "\\mathrm", "\\sum")
-# the bottom of a page that holds the running footer (A4: 20 mm margin, A5: 15 mm; the text is in its middle)
+# the bottom of a page that holds the running footer (a 20 mm margin; the text is in its middle)
 FOOTER_BAND = 13 / 25.4 * 72  # pt
 PUNCTUATION = "，。、；：？！）（”“,.;:?!()"
 NAV_PAGE = re.compile(r"^\s*- (?:(?P<title>[^:]+): )?(?P<src>[\w/]+\.(?:md|py))\s*$")
@@ -49,7 +49,7 @@ def run(*cmd: str) -> str:
 
 @pytest.fixture(scope="session")
 def pdf_dir(site_dir, tmp_path_factory, offline) -> Path:
-    """Both PDFs, printed once per session (under xdist: by the first worker that needs them)."""
+    """The PDF, printed once per session (under xdist: by the first worker that needs them)."""
     worker = os.environ.get("PYTEST_XDIST_WORKER")
     shared = tmp_path_factory.getbasetemp().parent if worker else tmp_path_factory.getbasetemp()
     out = shared / "pdf"
@@ -172,7 +172,7 @@ def test_pages_and_size_within_bounds(fmt, pdf_dir, summary):
     assert re.search(r"^Tagged:\s+yes", info, re.M)  # the structure that carries the outline
     report = json.loads((pdf_dir / "report.json").read_text())
     summary.append(f"PDF {fmt}: {pages} pages, {pdf.stat().st_size / 1e6:.1f} MB "
-                   f"(both printed in {report['seconds']} s)")
+                   f"(printed in {report['seconds']} s)")
 
 
 def test_no_raw_tex(pdf_text):
@@ -264,7 +264,7 @@ def test_links_between_pages_are_links_inside_the_pdf(pdf_dir):
 
 
 def test_the_site_links_to_the_pdfs_and_builds_without_them(site_dir):
-    """hooks/pdf_links.py: the home page and the chapter indexes link to both PDFs; the strict build
+    """hooks/pdf_links.py: the home page and the chapter indexes link to the PDF; the strict build
     (site_dir) passed without them, and wrote no file in their place."""
     assert not list(site_dir.glob("*.pdf"))
     chapters = sorted(p.parent.name for p in (ROOT / "docs").glob("*/index.md"))
