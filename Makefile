@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 ADDR   ?= 127.0.0.1:8000
 
-.PHONY: serve test build setup bench screenshots audit test-latest clean page chapter outputs test-page
+.PHONY: serve test build setup bench screenshots audit test-latest clean page chapter outputs test-page pdf
 
 serve: setup
 	$(BIN)/python -m mkdocs serve -a $(ADDR)
@@ -34,6 +34,12 @@ outputs: setup
 test-page: setup
 	bash scripts/ensure-chromium
 	$(BIN)/python scripts/test_page.py "$(PAGE)"
+
+# make pdf：严格构建站点，再用 Debian 的 chromium 把它打印成 PDF 版（离线，缺 chromium、中文字体、poppler 时
+# 用 apt 安装）：site/nndl-notes.pdf（A4），随站点一起发布
+pdf: build
+	bash scripts/ensure-chromium
+	$(BIN)/python scripts/build_pdf.py site
 
 setup: $(VENV)/.installed node_modules/.installed
 
