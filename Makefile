@@ -57,7 +57,7 @@ bench: setup
 	$(BIN)/python scripts/bench_conv2d.py
 
 screenshots: setup
-	bash scripts/ensure-chromium --cjk-fonts
+	bash scripts/ensure-chromium
 	$(BIN)/python scripts/screenshots.py $(PAGE)
 
 # Lighthouse（性能、无障碍、最佳实践、SEO，目标各 ≥ 95）审计一个章节页和实验页，每页跑 3 次取性能中位数，
