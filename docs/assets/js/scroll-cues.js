@@ -1,11 +1,17 @@
 // 横向滚动的提示与键盘可达：表格、独立公式、代码块放不下时在自己的框里左右滚动（页面本身从不横向滚动）。
 // 放不下的框：边缘渐隐（还有内容的那一侧），可以用 Tab 聚焦后用方向键滚动（tabindex=0、role=region 与名称）。
 // 没有 Material 的 document$（例如从 file:// 打开）时在 DOMContentLoaded 时运行。
+//
+// 手机上的速度：长页面有几十个这样的框。量一个框（scrollWidth）要浏览器先把它排版好；屏幕外的正文块
+// 用了 content-visibility: auto（extra.css），浏览器还没排它们，一量就得当场排。所以不在页面显示之前一口气
+// 量完：先量后写（一批框的尺寸都读完再改 class，改一次只让浏览器重算一次样式），分成几毫秒一批，在浏览器
+// 空闲时做完（通常在页面显示后不到一秒）。量过的框交给 ResizeObserver，宽度变了（转屏）再量。
 (function () {
   "use strict";
   var SELECTOR = ".md-typeset__scrollwrap, .md-typeset div.arithmatex, .md-typeset span.arithmatex, " +
     ".md-typeset pre > code, .md-typeset .nb-output";
   var NAMES = { TABLE: "表格", MATH: "公式", CODE: "代码", OUTPUT: "输出" };
+  var BUDGET_MS = 6;  // 一批最多占主线程这么久（手机慢 4 倍也不到 50 ms 的长任务）
 
   function kind(el) {
     if (el.classList.contains("md-typeset__scrollwrap")) return NAMES.TABLE;
@@ -13,11 +19,17 @@
     return el.classList.contains("arithmatex") ? NAMES.MATH : NAMES.CODE;
   }
 
-  function update(el) {
-    var over = el.scrollWidth > el.clientWidth + 1;
+  // 读：只读尺寸，不改页面
+  function measure(el) {
+    return { width: el.scrollWidth, box: el.clientWidth, left: el.scrollLeft };
+  }
+
+  // 写：只改 class 与属性，不读尺寸
+  function apply(el, m) {
+    var over = m.width > m.box + 1;
     el.classList.toggle("sx", over);
-    el.classList.toggle("sx-left", over && el.scrollLeft > 1);
-    el.classList.toggle("sx-right", over && el.scrollLeft + el.clientWidth < el.scrollWidth - 1);
+    el.classList.toggle("sx-left", over && m.left > 1);
+    el.classList.toggle("sx-right", over && m.left + m.box < m.width - 1);
     if (over && !el.hasAttribute("tabindex")) {
       el.setAttribute("tabindex", "0");
       el.setAttribute("data-sx-focus", "");
@@ -29,19 +41,52 @@
     }
   }
 
+  function update(els) {
+    var sizes = els.map(measure);
+    els.forEach(function (el, i) { apply(el, sizes[i]); });
+  }
+
   var observer = "ResizeObserver" in window ? new ResizeObserver(function (entries) {
-    entries.forEach(function (entry) { update(entry.target); });
+    update(entries.map(function (entry) { return entry.target; }));
   }) : null;
+
+  function onScroll(event) { update([event.currentTarget]); }
+
+  var queue = [];
+  var scheduled = false;
+  var idle = window.requestIdleCallback || function (fn) { return window.setTimeout(fn, 1); };
+
+  function schedule() {
+    if (scheduled || !queue.length) return;
+    scheduled = true;
+    idle(work, { timeout: 300 });
+  }
+
+  function work() {
+    scheduled = false;
+    var start = Date.now();
+    var batch = [];
+    while (queue.length && Date.now() - start < BUDGET_MS) {
+      var el = queue.shift();
+      if (!el.isConnected) continue;
+      batch.push({ el: el, size: measure(el) });
+    }
+    batch.forEach(function (item) {
+      apply(item.el, item.size);
+      item.el.addEventListener("scroll", onScroll, { passive: true });
+      if (observer) observer.observe(item.el);  // 它的第一次回调在下一帧：那时这个框已经排好了
+    });
+    schedule();
+  }
 
   function setup() {
     document.querySelectorAll(SELECTOR).forEach(function (el) {
       if (el.dataset.sxWatched) return;
       el.dataset.sxWatched = "1";
       if (el.tagName === "SPAN" && !el.querySelector(".katex-display")) return;  // inline math never scrolls
-      el.addEventListener("scroll", function () { update(el); }, { passive: true });
-      if (observer) observer.observe(el);
-      update(el);
+      queue.push(el);
     });
+    schedule();
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
