@@ -66,7 +66,7 @@ $(LIGHTHOUSE):
 
 audit: setup $(LIGHTHOUSE)
 	bash scripts/ensure-chromium
-	$(BIN)/python -m mkdocs build --strict -q -d .cache/audit-site
+	$(BIN)/python -m mkdocs build --strict -d .cache/audit-site
 	export CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium}; \
 	$(BIN)/python scripts/lighthouse_audit.py .cache/audit-site $(LIGHTHOUSE) --preset desktop; d=$$?; \
 	$(BIN)/python scripts/lighthouse_audit.py .cache/audit-site $(LIGHTHOUSE) --preset mobile --report-only performance; m=$$?; \

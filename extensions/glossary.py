@@ -7,7 +7,9 @@
   with the English name and the section as its title. Not in headings, links, code, formulas, admonition
   titles or folded answers, not on the page that defines the term, and not where the author has linked
   the term already; at most one link per paragraph and twelve per page (a term whose first use is
-  crowded out is linked at its next use). Chinese has no spaces between words: terms are found by one
+  crowded out is linked at its next use). A term whose word means something else in other chapters
+  (步长 is a convolution's stride in chapter 3, a gradient step in chapter 1) is linked only on the pages
+  of the chapters its ``link`` lists. Chinese has no spaces between words: terms are found by one
   longest-first regular expression, so 随机梯度下降 is one match, not 梯度下降 inside it.
   A link must be relative to the page being converted, which Python-Markdown does not know; MkDocs
   says it through the ``relpath`` treeprocessor it registers on each page's converter (its
@@ -68,6 +70,7 @@ class Term:
     page: str  # source path under docs/, e.g. "cnn/structure.md"
     anchor: str  # "" for the page's introduction
     link: bool
+    link_in: tuple[str, ...] = ()  # the chapters whose pages link it; () for every page
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -76,7 +79,17 @@ class Term:
 
     @property
     def chapter(self) -> str:
-        return self.page.split("/")[0] if "/" in self.page else ""
+        return chapter_of(self.page)
+
+    def linked_on(self, page: str | None) -> bool:
+        """Whether a first use on ``page`` gets a link: not for common words, not on the defining page,
+        and only in the chapters ``link`` names when it names some."""
+        in_chapter = not self.link_in or chapter_of(page or "") in self.link_in
+        return self.link and page != self.page and in_chapter
+
+
+def chapter_of(page: str) -> str:
+    return page.split("/")[0] if "/" in page else ""
 
 
 class Glossary:
@@ -144,9 +157,14 @@ def load(path: Path = DATA, docs_dir: Path = DOCS) -> Glossary:
         if not (Path(docs_dir) / page).is_file():
             problems.append(f"{where}: {page} does not exist under {docs_dir}")
         also = entry.get("also") or []
+        link = entry.get("link", True)
+        chapters = tuple(str(c) for c in link) if isinstance(link, list) else ()
+        folders = all((Path(docs_dir) / c).is_dir() for c in chapters)
+        if not (isinstance(link, bool) or chapters) or not folders:
+            problems.append(f"{where}: `link` is true, false or a list of chapter folders, not {link!r}")
         terms.append(Term(term=str(entry["term"]), en=str(entry.get("en") or ""),
                           also=tuple(str(a) for a in (also if isinstance(also, list) else [also])),
-                          page=page, anchor=anchor, link=entry.get("link", True) is not False))
+                          page=page, anchor=anchor, link=link is not False, link_in=chapters))
     if problems:
         raise ValueError("glossary:\n  " + "\n  ".join(problems))
     glossary = Glossary(terms)
@@ -238,7 +256,9 @@ def glossary_markdown(glossary: Glossary, docs_dir: Path, page: str | None) -> l
             for term in (t for t in terms if t.page == source):
                 section = section_title(docs_dir, term).rpartition(" › ")[2]
                 en = f"（{escape(term.en)}）" if term.en else ""
-                also = f"也称：{'、'.join(escape(a) for a in term.also)}。" if term.also else ""
+                names = "、".join(escape(a) for a in term.also)
+                end = "" if names.endswith(".") else "。"  # "i.i.d." brings its own full stop
+                also = f"也称：{names}{end}" if term.also else ""
                 link = f"[{escape(section)}]({href(page, term)})"
                 lines.append(f"- **{escape(term.term)}**{en}：{link}。{also}")
             lines.append("")
@@ -283,7 +303,7 @@ class GlossaryTerms(Treeprocessor):
                 if el.tag in ("h2", "h3"):
                     el.set("data-search-exclude", "glossary")
         else:
-            self.linked = {t for t in glossary.terms if not t.link or t.page == page}
+            self.linked = {t for t in glossary.terms if not t.linked_on(page)}
             self.page, self.glossary, self.blocks = page, glossary, set()
             self.walk(root)
         if page is not None:

@@ -35,6 +35,20 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+# a full-page screenshot does not scroll, so lazy images below the fold would stay blank: load them all
+LOAD_IMAGES_JS = """async () => {
+  const images = [...document.images];
+  images.forEach(img => { img.loading = 'eager'; });
+  await Promise.all(images.map(img => img.complete ? null : new Promise(done => {
+    img.addEventListener('load', done, {once: true}); img.addEventListener('error', done, {once: true});
+  })));
+}"""
+
+
+def load_every_image(tab) -> None:
+    tab.evaluate(LOAD_IMAGES_JS)
+
+
 def page_url(page: str) -> str:
     page = page.strip("/")
     return "" if page in ("", "index") else page.removesuffix("/index") + "/"
@@ -49,6 +63,7 @@ def shoot(browser, base: str, pages: list[str]) -> None:
                 context = browser.new_context(color_scheme=scheme, **options)
                 tab = context.new_page()
                 tab.goto(base + page_url(page), wait_until="networkidle")
+                load_every_image(tab)
                 width = tab.evaluate("() => document.documentElement.scrollWidth")
                 target = folder / f"{view}-{scheme}.png"
                 tab.screenshot(path=str(target), full_page=True)
@@ -77,7 +92,7 @@ def main(pages: list[str]) -> int:
         print(f"PAGE: no such page {missing} (give <chapter>/<page>, e.g. cnn/conv1d)", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory() as site:
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", site],
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", site],
                        cwd=ROOT, check=True)
         handler = functools.partial(QuietHandler, directory=site)
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import inspect
+import io
 import os
+import re
 import shutil
+import statistics
 import subprocess
 import sys
 from pathlib import Path
@@ -15,12 +20,64 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # `import snippets` from any working directory
 
 from hooks import numeric_env  # noqa: E402
+from tests.site.nav import load_config, nav_titles  # noqa: E402
 
 # The workers compute in the project's default numeric environment (one thread: two xdist workers share
 # two cores, and torch's OpenMP threads spinning on each other's core made the unit tests 30 % slower),
 # the same as the block servers' first environment and the figure renderers. Set before any test module
 # imports numpy or torch; OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE pass through as the machine sets them.
 numeric_env.apply(os.environ)
+
+# ---------------------------------------------------------------- the nav of mkdocs.yml
+@pytest.fixture(scope="session")
+def prints_what_it_shows():
+    """``prints_what_it_shows(module)`` runs a snippet module's ``main()`` and requires that it prints
+    exactly the module's ``#>`` lines, in order (the code-block test checks the page's blocks; this checks
+    the module itself, in the page's unit tests)."""
+
+    def check(module) -> None:
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            module.main()
+        shown = re.findall(r"^\s*#> ?(.*)$", inspect.getsource(module), re.M)
+        assert out.getvalue().splitlines() == shown
+
+    return check
+
+
+@pytest.fixture(scope="session")
+def run_notebook(tmp_path_factory):
+    """``run_notebook(ipynb_text)``: the notebook run top to bottom in a fresh Jupyter kernel, as Restart &
+    Run All does, in an empty folder (the kernel talks over IPC sockets: the tests may have no network)."""
+    import nbformat
+    from nbclient import NotebookClient
+    from traitlets.config import Config
+
+    def run(text: str):
+        nb = nbformat.reads(text, as_version=4)
+        folder = tmp_path_factory.mktemp("kernel")
+        config = Config({"KernelManager": {"transport": "ipc", "ip": str(folder / "k")}})
+        NotebookClient(nb, kernel_name="python3", timeout=300, allow_errors=False, coalesce_streams=True,
+                       config=config, resources={"metadata": {"path": str(folder)}}).execute()
+        return nb
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def nav_title():
+    """``nav_title("cnn/lab_cnn.py")`` -> its numbered title in mkdocs.yml, never hard-coded in a test
+    (inserting a page renumbers the rest); fails, naming the page, if it is not in the nav."""
+    titles = nav_titles(load_config(ROOT / "mkdocs.yml").get("nav") or [])
+
+    def title(path: str) -> str:
+        if path not in titles:
+            pytest.fail(f"{path} is not in the nav of mkdocs.yml: add it to its chapter with a numbered "
+                        f"title, e.g. '- 2.8 标题: {path}'")
+        return titles[path]
+
+    return title
+
 
 # ---------------------------------------------------------------- one page only (make test-page)
 def pytest_addoption(parser):
@@ -88,13 +145,16 @@ def site_dir(tmp_path_factory) -> Path:
     return out
 
 
+def strict_build(out: Path) -> list[str]:
+    """The build command of the tests: strict, and never ``--quiet``: MkDocs' quiet mode drops warnings
+    before strict mode counts them, so a broken link would pass."""
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)]
+
+
 def build_site(out: Path) -> None:
     shutil.rmtree(out, ignore_errors=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        offline([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(out)]),
-        cwd=ROOT, capture_output=True, text=True, env=env,
-    )
+    result = subprocess.run(offline(strict_build(out)), cwd=ROOT, capture_output=True, text=True, env=env)
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed offline:\n{result.stdout}\n{result.stderr}")
 
@@ -116,12 +176,18 @@ def summary(request) -> list[str]:
         def tally(self, template: str, **counts: int) -> None:
             request.node.user_properties.append(("tally", (template, counts)))
 
+        def values(self, template: str, **lists: list[float]) -> None:
+            """Like ``tally`` for measurements: ``template`` gets ``{name_min}``, ``{name_median}`` and
+            ``{name_count}`` of all the values given under ``name``."""
+            request.node.user_properties.append(("values", (template, lists)))
+
     return Lines()
 
 
 def pytest_terminal_summary(terminalreporter):
     reports = [r for key in ("passed", "failed") for r in terminalreporter.stats.get(key, [])]
     tallies: dict[str, dict[str, int]] = {}
+    measured: dict[str, dict[str, list[float]]] = {}
     for report in reports:
         for key, value in getattr(report, "user_properties", []):
             if report.when != "call":
@@ -133,5 +199,16 @@ def pytest_terminal_summary(terminalreporter):
                 sums = tallies.setdefault(template, {})
                 for name, n in counts.items():
                     sums[name] = sums.get(name, 0) + n
+            elif key == "values":
+                template, lists = value
+                for name, values in lists.items():
+                    measured.setdefault(template, {}).setdefault(name, []).extend(values)
     for template, sums in tallies.items():
         terminalreporter.write_line(template.format(**sums))
+    for template, lists in measured.items():
+        fields = {}
+        for name, values in lists.items():
+            values = sorted(values)
+            fields |= {f"{name}_count": len(values), f"{name}_min": values[0] if values else float("nan"),
+                       f"{name}_median": statistics.median(values) if values else float("nan")}
+        terminalreporter.write_line(template.format(**fields))

@@ -34,10 +34,7 @@ import numpy as np
 import pytest
 import sklearn
 import torch
-import yaml
 from bs4 import BeautifulSoup
-from nbclient import NotebookClient
-from traitlets.config import Config
 
 import hooks.notebooks as hook
 
@@ -48,45 +45,6 @@ NAV_PATH = "feedforward/lab_mlp.py"
 
 
 # ---------------------------------------------------------------- helpers
-class AnyTagLoader(yaml.SafeLoader):
-    """A safe YAML loader that reads MkDocs' own tags (``!relative``, ``!ENV``, ``!!python/name:``) as
-    plain values: the nav is all this file needs from mkdocs.yml."""
-
-
-def _untagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node):
-    if isinstance(node, yaml.SequenceNode):
-        return loader.construct_sequence(node)
-    if isinstance(node, yaml.MappingNode):
-        return loader.construct_mapping(node)
-    return loader.construct_scalar(node)
-
-
-AnyTagLoader.add_multi_constructor("!", _untagged)
-AnyTagLoader.add_multi_constructor("tag:yaml.org,2002:python/", _untagged)
-
-
-def nav_titles(nav: list, found: dict[str, str] | None = None) -> dict[str, str]:
-    """``{page path: nav title}`` of every page in a MkDocs nav, at any depth."""
-    found = {} if found is None else found
-    for item in nav:
-        if isinstance(item, dict):
-            for title, value in item.items():
-                if isinstance(value, list):
-                    nav_titles(value, found)
-                else:
-                    found[value] = title
-    return found
-
-
-def lab_nav_title() -> str:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=AnyTagLoader)
-    titles = nav_titles(config.get("nav") or [])
-    if NAV_PATH not in titles:
-        pytest.fail(f"{NAV_PATH} is not in the nav of mkdocs.yml: add it to its chapter with a numbered "
-                    f"title, e.g. '- 2.8 实验：用 PyTorch 搭建前馈神经网络: {NAV_PATH}'")
-    return titles[NAV_PATH]
-
-
 def settle(text: str) -> str:
     """What a terminal or Jupyter finally shows of a stream with carriage returns (tqdm)."""
     text = re.sub(r"\r+\n", "\n", text)
@@ -499,16 +457,11 @@ def test_committed_ipynb_is_the_jupytext_conversion_of_the_py():
 
 
 @pytest.fixture(scope="module")
-def executed(tmp_path_factory):
+def executed(run_notebook):
     """The .ipynb run top to bottom in a fresh kernel, as a reader's Jupyter would."""
-    nb = nbformat.reads(hook.to_ipynb(LAB), as_version=4)
-    folder = tmp_path_factory.mktemp("kernel")
-    config = Config({"KernelManager": {"transport": "ipc", "ip": str(folder / "k")}})
     with pytest.MonkeyPatch.context() as mp:
         mp.delenv("LAB_MAX_EPOCHS", raising=False)
-        NotebookClient(nb, kernel_name="python3", timeout=300, allow_errors=False, coalesce_streams=True,
-                       config=config, resources={"metadata": {"path": str(folder)}}).execute()
-    return nb
+        return run_notebook(hook.to_ipynb(LAB))
 
 
 def test_notebook_runs_in_a_fresh_kernel_without_errors_or_warnings(executed):
@@ -590,7 +543,7 @@ def test_code_cells_are_material_blocks_the_snippet_test_does_not_run(page):
     assert not page.select("article .nb-markdown div.language-python.highlight")
 
 
-def test_headings_have_ids_and_toc_and_links_resolve(page, site_dir):
+def test_headings_have_ids_and_toc_and_links_resolve(page, site_dir, nav_title):
     ids = [h["id"] for h in page.select("article h1, article h2")]
     assert len(ids) == len(set(ids)) and all(ids)
     toc = {a["href"] for a in page.select("nav.md-nav--secondary a.md-nav__link")}
@@ -598,23 +551,15 @@ def test_headings_have_ids_and_toc_and_links_resolve(page, site_dir):
     [graphs] = {a["href"] for a in page.select("article a") if "computation_graphs" in a["href"]}
     assert graphs == "../computation_graphs/"
     assert (site_dir / "feedforward" / "computation_graphs" / "index.html").is_file()
-    assert page.select_one("title").get_text().startswith(lab_nav_title() + " - ")
+    assert page.select_one("title").get_text().startswith(nav_title(NAV_PATH) + " - ")
 
 
-def test_the_nav_title_is_numbered_and_names_the_labs_heading():
+def test_the_nav_title_is_numbered_and_names_the_labs_heading(nav_title):
     # the lab's number comes from the nav of mkdocs.yml (the chapter gets renumbered), its words from its h1
-    number, words = re.fullmatch(r"(\d+\.\d+) (.+)", lab_nav_title()).groups()
+    number, words = re.fullmatch(r"(\d+\.\d+) (.+)", nav_title(NAV_PATH)).groups()
     assert number.startswith("2.")
     h1 = re.search(r"^# # (.+)$", LAB.read_text(encoding="utf-8"), re.M).group(1)
     assert words == h1 == "实验：用 PyTorch 搭建前馈神经网络"
-
-
-def test_nav_titles_read_any_depth_and_tolerate_mkdocs_tags():
-    text = ("a: !ENV [X, false]\nb: [!relative $config_dir]\nc: !!python/name:os.path.join\n"
-            "nav:\n  - Home: index.md\n  - 2 Ch:\n      - ch/index.md\n      - 2.8 Lab: ch/lab.py\n")
-    config = yaml.load(text, Loader=AnyTagLoader)
-    assert config["a"] == ["X", False] and config["b"] == ["$config_dir"]
-    assert nav_titles(config["nav"]) == {"index.md": "Home", "ch/lab.py": "2.8 Lab"}
 
 
 # ---------------------------------------------------------------- the hook's parts
@@ -667,8 +612,10 @@ def test_notebook_math_becomes_arithmatex_boxes_outside_code():
     cell = "<div><p>令 $x_i^2$，且 $$a &lt; b$$ 成立；<code>$HOME$</code></p></div>"
     soup = BeautifulSoup(cell, "html.parser")
     hook.mark_math(soup, soup.div)
-    assert str(soup) == ('<div><p>令 <span class="arithmatex">\\(x_i^2\\)</span>，且 '
-                         '<span class="arithmatex">\\[a &lt; b\\]</span> 成立；<code>$HOME$</code></p></div>')
+    # kept out of the search index like the pages' formulas (extensions/search_text.py)
+    box = '<span class="arithmatex" data-search-exclude="formula">'
+    assert str(soup) == (f'<div><p>令 {box}\\(x_i^2\\)</span>，且 '
+                         f'{box}\\[a &lt; b\\]</span> 成立；<code>$HOME$</code></p></div>')
 
 
 def test_an_unpaired_dollar_in_a_notebook_cell_is_a_build_error():

@@ -80,8 +80,10 @@ def page_in(browser):
     """Open pages in a fresh context with a colour scheme; records every request URL."""
     contexts = []
 
-    def open_page(scheme: str = "light", width: int = 1280, height: int = 900):
-        context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": height})
+    def open_page(scheme: str = "light", width: int = 1280, height: int = 900, **options):
+        """``options`` go to the browser context, e.g. ``is_mobile=True, has_touch=True`` for a phone."""
+        options.setdefault("viewport", {"width": width, "height": height})
+        context = browser.new_context(color_scheme=scheme, **options)
         contexts.append(context)
         page = context.new_page()
         page.requests = []  # type: ignore[attr-defined]

@@ -156,25 +156,6 @@ def splice_widgets(page, site_url, markup: str = WIDGETS["m1"] + WIDGETS["m2"]):
     page.route(re.compile(re.escape(site_url + HOST) + r"(index\.html)?$"), handle)
 
 
-@pytest.fixture
-def screen_in(browser):
-    """Open pages as on a reader's phone or desktop (SCREENS) in a colour scheme; records console errors."""
-    contexts = []
-
-    def open_page(screen: str, scheme: str = "light"):
-        context = browser.new_context(color_scheme=scheme, **SCREENS[screen])
-        contexts.append(context)
-        page = context.new_page()
-        page.console_errors = []  # type: ignore[attr-defined]
-        page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
-        page.on("pageerror", lambda e: page.console_errors.append(str(e)))
-        return page
-
-    yield open_page
-    for context in contexts:
-        context.close()
-
-
 def open_host(page_in, site_url, scheme="light", width=1280, page=None, **kwargs):
     page = page or page_in(scheme, width=width)
     splice_widgets(page, site_url, **kwargs)
@@ -831,11 +812,11 @@ def page_oracle(d: dict) -> list:
     return oracle_1d(M, K, S, P, mode, x, w, Pr=Pr).tolist()
 
 
-def test_every_mount_point_in_the_chapters_mounts(screen_in, site_url, site_dir, built_pages):
+def test_every_mount_point_in_the_chapters_mounts(page_in, site_url, site_dir, built_pages):
     """Each chapter widget mounts on a phone with its page's own settings and shows the page's numbers."""
     pages = explorer_pages(site_dir, built_pages)
     assert CHAPTER_EXPLORERS <= set(pages) and CHAPTER_EXPLORERS == set(CHAPTER_DEFAULTS), pages
-    page = screen_in("phone")
+    page = page_in("light", **SCREENS["phone"])
     for rel in pages:
         page.goto(site_url + rel, wait_until="networkidle")
         overflow = page.evaluate("() => document.documentElement.scrollWidth - innerWidth")

@@ -158,6 +158,8 @@ def test_every_figure_renders_in_both_styles(key, draw, site_dir):
     light, dark = ((site_dir / f"{page}.assets" / f"{name}-{s}.svg").read_bytes() for s in ("light", "dark"))
     assert light.startswith(b"<?xml") and b"<svg" in light and light != dark
     assert figures.STYLES["dark"].foreground.encode() in dark
+    for svg in (light, dark):  # drawn for a phone: no label under 10 px in its 358 px column
+        assert figures.legibility(svg)[1] == [], figures.legibility(svg)[1]
 
 
 def test_legibility_reads_label_sizes_from_the_svg():

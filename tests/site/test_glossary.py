@@ -70,12 +70,15 @@ def mentions(text: str, names: tuple[str, ...]) -> bool:
 
 # ---------------------------------------------------------------- the data
 def test_the_glossary_has_the_terms_of_the_notes():
-    assert len(GLOSSARY.terms) >= 80
+    assert len(GLOSSARY.terms) >= 200
     names = [G.fold(n) for t in GLOSSARY.terms for n in t.names]
     assert len(names) == len(set(names))  # a name means one term (Glossary() also refuses this)
     # synonyms a reader types instead of the book's word
     for synonym, term in [("池化", "汇聚"), ("早停", "提前停止"), ("sigmoid", "logistic 函数"),
-                          ("参数数量", "参数量"), ("交叉相关", "互相关"), ("MLP", "多层感知器")]:
+                          ("参数数量", "参数量"), ("交叉相关", "互相关"), ("MLP", "多层感知器"),
+                          ("膨胀卷积", "空洞卷积"), ("反卷积", "转置卷积"), ("留一法", "留一交叉验证"),
+                          ("泛化错误", "泛化差距"), ("Kaiming 初始化", "He 初始化"),
+                          ("数值差分", "数值微分")]:
         assert GLOSSARY.by_name[G.fold(synonym)].term == term
 
 
@@ -98,6 +101,10 @@ def test_a_broken_entry_fails_the_build(tmp_path):
     data.write_text("- {term: 汇聚, at: cnn/structure.md}\n- {term: 池化, also: [汇聚], at: cnn/conv1d.md}\n",
                     encoding="utf-8")
     with pytest.raises(ValueError, match="names both"):
+        G.load(data)
+    data.write_text("- {term: 步长, at: cnn/stride_padding.md, link: [cnn, no_such_chapter]}\n",
+                    encoding="utf-8")
+    with pytest.raises(ValueError, match="`link` is true, false or a list of chapter folders"):
         G.load(data)
 
 
@@ -206,11 +213,19 @@ def test_a_term_the_author_links_is_not_linked_again():
 
 
 def test_links_are_relative_to_the_page_and_absent_on_the_defining_page():
-    assert 'href="structure.md#三个结构特性"' in convert("汇聚。\n", "cnn/conv1d.md")
-    assert 'href="../cnn/structure.md#三个结构特性"' in convert("池化层。\n", "review/index.md")
-    html = convert("# 结构\n\n## 三个结构特性\n\n汇聚也叫池化。\n", "cnn/structure.md")
+    assert 'href="pooling.md#max-and-average"' in convert("最大汇聚。\n", "cnn/conv1d.md")
+    assert 'href="../cnn/pooling.md"' in convert("池化层。\n", "review/index.md")
+    html = convert("# 汇聚层\n\n汇聚也叫池化。\n", "cnn/pooling.md")
     assert "glossary-link" not in html
     assert '<template class="glossary-search">⟦' in html  # the names for search, after the heading
+
+
+def test_a_term_limited_to_some_chapters_is_linked_only_there():
+    """步长 is a convolution's stride in chapter 3; in chapter 1 the word is a gradient step."""
+    assert GLOSSARY.by_name["步长"].link_in == ("cnn", "review")
+    assert 'href="stride_padding.md#' in convert("步长取 2。\n", "cnn/conv1d.md")
+    assert 'href="../cnn/stride_padding.md#' in convert("步长取 2。\n", "review/index.md")
+    assert "glossary-link" not in convert("实际步长接近 0.19。\n", "ml_basics/optimizers.md")
 
 
 def test_a_builder_that_does_not_say_the_page_gets_tooltips():

@@ -103,3 +103,15 @@ def test_headings_hold_no_math():
     offenders = [f"{p.relative_to(ROOT)}: {m.group(0)}" for p in sorted(DOCS.rglob("*.md"))
                  for m in heading.finditer(p.read_text(encoding="utf-8"))]
     assert not offenders, offenders
+
+
+def test_nav_titles_read_any_depth_and_tolerate_mkdocs_tags():
+    import yaml
+
+    from tests.site.nav import AnyTagLoader, nav_titles
+
+    text = ("a: !ENV [X, false]\nb: [!relative $config_dir]\nc: !!python/name:os.path.join\n"
+            "nav:\n  - Home: index.md\n  - 2 Ch:\n      - ch/index.md\n      - 2.8 Lab: ch/lab.py\n")
+    config = yaml.load(text, Loader=AnyTagLoader)
+    assert config["a"] == ["X", False] and config["b"] == ["$config_dir"]
+    assert nav_titles(config["nav"]) == {"index.md": "Home", "ch/lab.py": "2.8 Lab"}

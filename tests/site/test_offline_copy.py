@@ -25,7 +25,7 @@ def offline_copy(tmp_path_factory, site_dir, offline) -> Path:
     out = tmp_path_factory.mktemp("offline-copy")
     env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
-        offline([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(out)]),
+        offline([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)]),
         cwd=ROOT, capture_output=True, text=True, env=env,
     )
     if result.returncode != 0:

@@ -75,7 +75,7 @@ def test_scaffold_overwrites_nothing(project):
 
 def test_scaffolded_project_builds_strictly_and_its_tests_pass(project, offline):
     site = project / "built"
-    run(offline([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)]), project,
+    run(offline([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)]), project,
         env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"})
     assert (site / "demo" / "first.assets" / "running-mean-dark.svg").is_file()
     blocks = [b for b in python_blocks(site) if b.page.startswith("demo/")]

@@ -3,7 +3,8 @@
 The queries and their defining pages are in ``search_queries.yml``. Each query is typed into the search
 box (Material listens for keyup, so the test presses a key after filling it in) and the result groups
 (one per page) are read in order. The defining page must be first for at least 90 % of the queries and
-among the first three for every one. Queries for pages that are not written yet are pending.
+among the first three for every one. Every page a query names must exist: a contributor adds a page and
+its queries together, so a missing page is an error (a renamed page, a typo), never a skip.
 
 Also checked here: no stop-word (的, 了, 和 …) in the ``?h=`` highlight terms of the result links; no
 TeX source in the search index or in the previews (extensions/search_text.py); the index keeps course
@@ -54,24 +55,29 @@ def url_of(source: str) -> str:
     return stem + "/"
 
 
-def expected_pages(entry: dict) -> list[str] | None:
-    """The site paths that count as the defining page of ``entry``, or None while they are not written."""
-    pages = entry["page"] if isinstance(entry["page"], list) else [entry["page"]]
-    written = [p for p in pages if (DOCS / p).is_file()]
-    if not written and entry.get("until"):
-        written = [entry["until"]] if (DOCS / entry["until"]).is_file() else []
-    return [url_of(p) for p in written] or None
+def sources(entry: dict) -> list[str]:
+    """The page sources that count as the defining page of ``entry`` (``page`` is one or a list)."""
+    return entry["page"] if isinstance(entry["page"], list) else [entry["page"]]
+
+
+def missing_pages(entries: list[dict]) -> list[str]:
+    return [f"{e['q']!r}: docs/{p} does not exist (a query names the page that defines its term; "
+            f"add the page and its queries together)" for e in entries for p in sources(e)
+            if not (DOCS / p).is_file()]
 
 
 def test_the_query_file_is_well_formed():
-    assert len(QUERIES) >= 40
-    assert all(set(e) <= {"q", "page", "until"} and e["q"].strip() for e in QUERIES), QUERIES
+    assert len(QUERIES) >= 110
+    assert all(set(e) == {"q", "page"} and e["q"].strip() for e in QUERIES), QUERIES
     queries = [e["q"] for e in QUERIES]
     assert len(set(queries)) == len(queries), "a query is listed twice"
     assert url_of("cnn/conv1d.md") == "cnn/conv1d/" and url_of("cnn/index.md") == "cnn/"
     assert url_of("index.md") == "" and url_of("feedforward/lab_mlp.py") == "feedforward/lab_mlp/"
-    # `until` names a page that exists today, so the query counts now and moves to `page` later
-    assert all((DOCS / e["until"]).is_file() for e in QUERIES if e.get("until")), "an `until` page is missing"
+    problems = missing_pages(QUERIES)
+    assert not problems, "\n".join(problems)
+    assert missing_pages([{"q": "x", "page": "cnn/no_such_page.md"}]) == [
+        "'x': docs/cnn/no_such_page.md does not exist (a query names the page that defines its term; "
+        "add the page and its queries together)"]
 
 
 def search(page, query: str) -> list[dict]:
@@ -108,11 +114,11 @@ def searcher(browser, site_url):
 
 
 def test_search_ranks_the_defining_page_first(searcher, site_url, summary):
-    active = [(e, expected_pages(e)) for e in QUERIES]
-    pending = [e["q"] for e, pages in active if pages is None]
-    active = [(e, pages) for e, pages in active if pages is not None]
+    problems = missing_pages(QUERIES)
+    assert not problems, "\n".join(problems)
     ranks, report = {}, []
-    for entry, pages in active:
+    for entry in QUERIES:
+        pages = [url_of(p) for p in sources(entry)]
         groups = search(searcher, entry["q"])
         order = [site_path(g["page"], site_url) for g in groups]
         rank = next((i + 1 for i, path in enumerate(order) if path in pages), None)
@@ -123,7 +129,7 @@ def test_search_ranks_the_defining_page_first(searcher, site_url, summary):
     first = sum(1 for r in ranks.values() if r == 1)
     top = sum(1 for r in ranks.values() if r is not None and r <= TOP)
     summary.append(f"search: {first}/{len(ranks)} queries rank the defining page first, {top}/{len(ranks)} "
-                   f"in the top {TOP}; {len(pending)} pending for pages not written yet")
+                   f"in the top {TOP}")
     print("\n".join(report))
     assert searcher.console_errors == []
     assert first >= FIRST_SHARE * len(ranks) and top == len(ranks), "\n".join(report)
@@ -162,15 +168,15 @@ def test_the_search_index_keeps_terms_whole_and_carries_their_names(site_dir):
     docs = {d["location"]: d for d in index["docs"]}
     # jieba, with the glossary as its user dictionary, keeps the course's terms whole
     for word, location in [("参数量", "feedforward/network_structure/#参数量"),
-                           ("次采样", "cnn/structure/#三个结构特性"),
+                           ("次采样", "cnn/structure/#three-properties"),
                            ("卷积核", "cnn/conv1d/#信号的延迟累积"),
                            ("梯度消失", "feedforward/activations/#饱和与梯度消失"),
-                           ("窄卷积", "cnn/conv_types/#三种卷积"), ("互相关", "cnn/cross_correlation/"),
+                           ("窄卷积", "cnn/conv_types/#three-kinds"), ("互相关", "cnn/cross_correlation/"),
                            ("交叉熵损失", "ml_basics/loss_functions/#交叉熵损失让正确类别的概率尽量大")]:
         doc = docs[location]
         assert f"\u200b{word}\u200b" in f"\u200b{doc['title']}\u200b{doc['text']}\u200b", (word, location)
     # the section that defines 汇聚 carries 池化 for search, between the brackets the search worker reads
-    names = re.findall(r"⟦([^⟧]*)⟧", docs["cnn/structure/#三个结构特性"]["text"])
+    names = re.findall(r"⟦([^⟧]*)⟧", docs["cnn/pooling/"]["text"])
     assert names and "池化" in names[0].replace("\u200b", "").split("|")
     assert index["config"]["fields"]["glossary"]["boost"] > 0
     assert "stemmer" not in index["config"]["pipeline"]  # wildcard queries are not stemmed

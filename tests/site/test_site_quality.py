@@ -17,6 +17,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from snippets import figures
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -231,6 +233,11 @@ def test_page_is_clean_in_the_browser(rel, reader, site_url, summary):
 # ---------------------------------------------------------------- on a phone
 PHONE_WIDTHS = (390, 360)
 PHONE_RULES = ["scrollable-region-focusable", "empty-table-header", "target-size"]
+# every figure shown in the current scheme: its file and its rendered width (CSS px)
+FIGURES_JS = """() => [...document.querySelectorAll('.md-content img[src*=".assets/"][src$=".svg#only-' +
+  (document.body.dataset.mdColorScheme === 'slate' ? 'dark' : 'light') + '"]')]
+  .map(img => ({src: img.getAttribute('src').split('#')[0], href: img.src.split('#')[0],
+               width: img.getBoundingClientRect().width}))"""
 PHONE_JS = """() => {
   const doc = document.documentElement;
   const buttons = [...document.querySelectorAll('.md-content .md-code__button')]
@@ -254,14 +261,31 @@ def phone(browser, site_url, axe_url):
     context.close()
 
 
+def figure_text_sizes(page, site_url, site_dir) -> tuple[list[float], list[str]]:
+    """The smallest label of every figure the page shows, in CSS px as rendered (from the SVG's own label
+    sizes and the width the browser gives the image), and the figures whose smallest label is under 10 px."""
+    sizes, small = [], []
+    for fig in page.evaluate(FIGURES_JS):
+        svg = (site_dir / fig["href"].removeprefix(site_url)).read_bytes()
+        width_pt, labels = figures.label_sizes(svg)
+        if not labels or not fig["width"]:
+            continue
+        px = min(size for _, size in labels) * fig["width"] / width_pt
+        sizes.append(px)
+        if px < figures.MIN_TEXT_PX - 1e-9:
+            small.append(f"{fig['src']}: smallest label {px:.1f} px ({fig['width']:.0f} px wide)")
+    return sizes, small
+
+
 @pytest.mark.parametrize("rel", PAGES, ids=lambda rel: rel.rstrip("/") or "home")
-def test_page_fits_a_phone(rel, phone, site_url, summary):
+def test_page_fits_a_phone(rel, phone, site_url, site_dir, summary):
     """Nothing scrolls the page sideways at 390 and 360 px, light and dark (wide tables, formulas and code
-    scroll in their own box, reachable by keyboard: axe); copy buttons are at least 40 px for a finger."""
+    scroll in their own box, reachable by keyboard: axe); copy buttons are at least 40 px for a finger;
+    at 390 px every figure's smallest label renders at 10 CSS px or more, in both schemes."""
     page, audited = phone
     page.set_viewport_size({"width": PHONE_WIDTHS[0], "height": 844})
     load(page, site_url + rel)
-    problems = []
+    problems, text_px = [], []
     for width in PHONE_WIDTHS:
         page.set_viewport_size({"width": width, "height": 844})
         for scheme in ("light", "dark"):
@@ -269,6 +293,10 @@ def test_page_fits_a_phone(rel, phone, site_url, summary):
                 switch_to(page, "dark")
             page.wait_for_timeout(50)  # ResizeObserver callbacks (scroll cues) run after layout
             found = page.evaluate(PHONE_JS)
+            if width == PHONE_WIDTHS[0]:
+                sizes, small = figure_text_sizes(page, site_url, site_dir)
+                text_px += sizes
+                problems += [f"{width} px {scheme}: {s}" for s in small]
             if found["width"] > found["viewport"]:
                 problems.append(f"{width} px {scheme}: the page is {found['width']} px wide")
             if found["smallButtons"]:
@@ -283,3 +311,5 @@ def test_page_fits_a_phone(rel, phone, site_url, summary):
     assert not problems, json.dumps({rel or "/": problems}, ensure_ascii=False, indent=1)
     summary.tally("on a phone: {pages} pages fit 390 and 360 px in light and dark (no sideways scroll, "
                   "scroll boxes reachable by keyboard, copy buttons >= 40 px)", pages=1)
+    summary.values("figures on a 390 px phone: {px_count} shown (light and dark), smallest label "
+                   "{px_min:.1f} px, median {px_median:.1f} px (at least 10 px each)", px=text_px)

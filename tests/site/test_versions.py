@@ -25,7 +25,6 @@ def test_every_page_footer_names_the_installed_versions_and_the_build_date(built
         if not footer or missing or not any(f"构建于 {d}" in text for d in dates):
             problems.append(f"{page}: {text!r} lacks {missing or 'the build date'}")
     assert built_pages and not problems, problems[:3]
-    assert "torch 2.13.0" in text  # the pin of requirements.txt, as installed
 
 
 def test_source_date_epoch_fixes_the_date():

@@ -1,7 +1,3 @@
-import contextlib
-import inspect
-import io
-import re
 
 import numpy as np
 import pytest
@@ -12,12 +8,8 @@ from snippets.cnn.conv_backprop import ex02_conv2d_backward as ex
 from snippets.cnn.conv_backprop.ex02_conv2d_backward import conv2d, conv2d_backward
 
 
-def test_main_prints_its_shown_lines():
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        ex.main()
-    shown = re.findall(r"^\s*#> ?(.*)$", inspect.getsource(ex), re.M)
-    assert out.getvalue().splitlines() == shown
+def test_main_prints_its_shown_lines(prints_what_it_shows):
+    prints_what_it_shows(ex)
 
 
 def torch_grads(X, W, b, delta, S, P):

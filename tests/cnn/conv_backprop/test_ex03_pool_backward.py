@@ -1,7 +1,3 @@
-import contextlib
-import inspect
-import io
-import re
 
 import numpy as np
 import pytest
@@ -16,12 +12,8 @@ from snippets.cnn.conv_backprop.ex03_pool_backward import (
 )
 
 
-def test_main_prints_its_shown_lines():
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        ex.main()
-    shown = re.findall(r"^\s*#> ?(.*)$", inspect.getsource(ex), re.M)
-    assert out.getvalue().splitlines() == shown
+def test_main_prints_its_shown_lines(prints_what_it_shows):
+    prints_what_it_shows(ex)
 
 
 def torch_grad(pool, X, K, delta):

@@ -1,7 +1,3 @@
-import contextlib
-import inspect
-import io
-import re
 
 import numpy as np
 import torch
@@ -11,12 +7,8 @@ from snippets.cnn.conv_backprop import ex04_gradient_check as ex
 from snippets.cnn.conv_backprop.ex04_gradient_check import backward, forward, numeric_grad
 
 
-def test_main_prints_its_shown_lines():
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        ex.main()
-    shown = re.findall(r"^\s*#> ?(.*)$", inspect.getsource(ex), re.M)
-    assert out.getvalue().splitlines() == shown
+def test_main_prints_its_shown_lines(prints_what_it_shows):
+    prints_what_it_shows(ex)
 
 
 def test_manual_backward_matches_autograd_on_several_draws():

@@ -1,7 +1,3 @@
-import contextlib
-import inspect
-import io
-import re
 
 import pytest
 import torch
@@ -11,12 +7,8 @@ from snippets.cnn.lenet import ex01_lenet as ex
 from snippets.cnn.lenet.ex01_lenet import layer_by_layer, lenet5, output_size
 
 
-def test_main_prints_its_shown_lines():
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        ex.main()
-    shown = re.findall(r"^\s*#> ?(.*)$", inspect.getsource(ex), re.M)
-    assert out.getvalue().splitlines() == shown
+def test_main_prints_its_shown_lines(prints_what_it_shows):
+    prints_what_it_shows(ex)
 
 
 def test_every_row_matches_the_forward_pass_and_numel():

@@ -1,19 +1,11 @@
-import contextlib
-import inspect
-import io
-import re
 
 from snippets.cnn.lenet import ex03_versus_dense as ex
 from snippets.cnn.lenet.ex01_lenet import lenet5
 from snippets.cnn.lenet.ex03_versus_dense import dense_equivalent
 
 
-def test_main_prints_its_shown_lines():
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        ex.main()
-    shown = re.findall(r"^\s*#> ?(.*)$", inspect.getsource(ex), re.M)
-    assert out.getvalue().splitlines() == shown
+def test_main_prints_its_shown_lines(prints_what_it_shows):
+    prints_what_it_shows(ex)
 
 
 def test_page_numbers():

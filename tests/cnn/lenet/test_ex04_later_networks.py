@@ -1,7 +1,3 @@
-import contextlib
-import inspect
-import io
-import re
 
 import torch
 from torch import nn
@@ -21,12 +17,8 @@ def build():
                 "ResNet-50": resnet(bottleneck, (3, 4, 6, 3))}
 
 
-def test_main_prints_its_shown_lines():
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        ex.main()
-    shown = re.findall(r"^\s*#> ?(.*)$", inspect.getsource(ex), re.M)
-    assert out.getvalue().splitlines() == shown
+def test_main_prints_its_shown_lines(prints_what_it_shows):
+    prints_what_it_shows(ex)
 
 
 def test_counts_match_the_published_totals_and_depths():

@@ -1,7 +1,3 @@
-import contextlib
-import inspect
-import io
-import re
 
 import numpy as np
 import pytest
@@ -12,12 +8,8 @@ from snippets.cnn.other_convolutions import ex01_conv_matrix as ex
 from snippets.cnn.other_convolutions.ex01_conv_matrix import conv_matrix
 
 
-def test_main_prints_its_shown_lines():
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        ex.main()
-    shown = re.findall(r"^\s*#> ?(.*)$", inspect.getsource(ex), re.M)
-    assert out.getvalue().splitlines() == shown
+def test_main_prints_its_shown_lines(prints_what_it_shows):
+    prints_what_it_shows(ex)
 
 
 def test_matrix_is_the_convolution_and_its_transpose_the_transposed_convolution():

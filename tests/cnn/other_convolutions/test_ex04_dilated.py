@@ -1,7 +1,3 @@
-import contextlib
-import inspect
-import io
-import re
 
 import numpy as np
 import pytest
@@ -12,12 +8,8 @@ from snippets.cnn.other_convolutions import ex04_dilated as ex
 from snippets.cnn.other_convolutions.ex04_dilated import conv2d_dilated, dilated_length
 
 
-def test_main_prints_its_shown_lines():
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        ex.main()
-    shown = re.findall(r"^\s*#> ?(.*)$", inspect.getsource(ex), re.M)
-    assert out.getvalue().splitlines() == shown
+def test_main_prints_its_shown_lines(prints_what_it_shows):
+    prints_what_it_shows(ex)
 
 
 def test_length_formula_matches_torch_in_every_small_case():

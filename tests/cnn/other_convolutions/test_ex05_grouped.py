@@ -1,7 +1,3 @@
-import contextlib
-import inspect
-import io
-import re
 
 import pytest
 from torch import nn
@@ -10,12 +6,8 @@ from snippets.cnn.other_convolutions import ex05_grouped as ex
 from snippets.cnn.other_convolutions.ex05_grouped import conv_params
 
 
-def test_main_prints_its_shown_lines():
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        ex.main()
-    shown = re.findall(r"^\s*#> ?(.*)$", inspect.getsource(ex), re.M)
-    assert out.getvalue().splitlines() == shown
+def test_main_prints_its_shown_lines(prints_what_it_shows):
+    prints_what_it_shows(ex)
 
 
 def numel(module):

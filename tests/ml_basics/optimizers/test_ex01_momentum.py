@@ -8,23 +8,11 @@ from snippets.ml_basics.optimizers.ex01_momentum import main, momentum_path
 START = [-5.0, 1.0]
 
 
-def torch_path(steps, **kwargs):
-    theta = torch.tensor(START, dtype=torch.float64, requires_grad=True)
-    optimizer = torch.optim.SGD([theta], **kwargs)
-    path = [theta.detach().clone().numpy()]
-    for _ in range(steps):
-        optimizer.zero_grad()
-        (0.5 * (torch.from_numpy(H) * theta ** 2).sum()).backward()
-        optimizer.step()
-        path.append(theta.detach().clone().numpy())
-    return np.array(path)
-
-
 @pytest.mark.parametrize(("lr", "mu"), [(0.019, 0.9), (0.01, 0.5), (0.03, 0.95), (0.002, 0.0)])
-def test_every_step_matches_torch_sgd_with_momentum(lr, mu):
+def test_every_step_matches_torch_sgd_with_momentum(lr, mu, torch_path):
     # page: the same trajectory as torch.optim.SGD(lr, momentum=mu) to 1e-12 in float64
     ours = momentum_path(grad_quad, START, lr, mu, 300)
-    np.testing.assert_allclose(ours, torch_path(300, lr=lr, momentum=mu), rtol=0, atol=1e-12)
+    np.testing.assert_allclose(ours, torch_path(torch.optim.SGD, 300, lr=lr, momentum=mu), rtol=0, atol=1e-12)
 
 
 def test_zero_momentum_is_gradient_descent():

@@ -2,38 +2,27 @@ import numpy as np
 import pytest
 import torch
 
-from snippets.ml_basics.gradient_descent.ex03_ill_conditioned import H, f_quad, grad_quad
+from snippets.ml_basics.gradient_descent.ex03_ill_conditioned import f_quad, grad_quad
 from snippets.ml_basics.optimizers.ex02_adam import adam_path, main
 
 START = [-5.0, 1.0]
-
-
-def torch_adam_path(steps, **kwargs):
-    theta = torch.tensor(START, dtype=torch.float64, requires_grad=True)
-    optimizer = torch.optim.Adam([theta], **kwargs)
-    path = [theta.detach().clone().numpy()]
-    for _ in range(steps):
-        optimizer.zero_grad()
-        (0.5 * (torch.from_numpy(H) * theta ** 2).sum()).backward()
-        optimizer.step()
-        path.append(theta.detach().clone().numpy())
-    return np.array(path)
 
 
 @pytest.mark.parametrize("kwargs", [
     {"lr": 0.1}, {"lr": 0.3}, {"lr": 0.05, "betas": (0.5, 0.9)}, {"lr": 0.1, "eps": 1e-3},
     {"lr": 0.01, "betas": (0.0, 0.99)},
 ])
-def test_every_step_matches_torch_adam(kwargs):
+def test_every_step_matches_torch_adam(kwargs, torch_path):
     # page: the same trajectory as torch.optim.Adam to 1e-12 in float64
     ours = adam_path(grad_quad, START, steps=300, **kwargs)
-    np.testing.assert_allclose(ours, torch_adam_path(300, **kwargs), rtol=0, atol=1e-12)
+    np.testing.assert_allclose(ours, torch_path(torch.optim.Adam, 300, **kwargs), rtol=0, atol=1e-12)
 
 
-def test_defaults_are_torch_defaults():
+def test_defaults_are_torch_defaults(torch_path):
     defaults = torch.optim.Adam([torch.zeros(1, requires_grad=True)]).defaults
     assert (defaults["lr"], defaults["betas"], defaults["eps"]) == (0.001, (0.9, 0.999), 1e-8)
-    np.testing.assert_allclose(adam_path(grad_quad, START, steps=50), torch_adam_path(50), rtol=0, atol=1e-12)
+    np.testing.assert_allclose(adam_path(grad_quad, START, steps=50), torch_path(torch.optim.Adam, 50),
+                               rtol=0, atol=1e-12)
 
 
 def test_page_output(capsys):
@@ -91,10 +80,11 @@ def test_exercise_3_default_lr_moves_at_most_lr_per_step():
     assert np.abs(np.diff(path, axis=0)).max() <= 0.001 + 1e-12
 
 
-def test_weight_decay_in_adam_is_added_to_the_gradient():
+def test_weight_decay_in_adam_is_added_to_the_gradient(torch_path):
     # prose: Adam(weight_decay=lam) adds lam * theta to the gradient (L2), which is then rescaled
     lam = 0.5
     expected = adam_path(lambda theta: grad_quad(theta) + lam * theta, START, lr=0.1, steps=50)
-    np.testing.assert_allclose(torch_adam_path(50, lr=0.1, weight_decay=lam), expected, rtol=0, atol=1e-12)
-    decoupled = torch_adam_path(50, lr=0.1, weight_decay=lam, decoupled_weight_decay=True)
+    np.testing.assert_allclose(torch_path(torch.optim.Adam, 50, lr=0.1, weight_decay=lam), expected,
+                               rtol=0, atol=1e-12)
+    decoupled = torch_path(torch.optim.Adam, 50, lr=0.1, weight_decay=lam, decoupled_weight_decay=True)
     assert np.abs(decoupled - expected).max() > 1e-3
