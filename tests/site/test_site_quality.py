@@ -139,6 +139,31 @@ def load(page, url):
     page.goto(url, wait_until="domcontentloaded")
 
 
+# Scroll through the page as a reader does, a screen at a time, letting the browser go idle at each stop.
+# Off-screen blocks are laid out only when they come near the screen (content-visibility: auto, extra.css),
+# and only then do Material's code blocks get their copy button (content.lazy) and the scroll cues measure
+# the boxes in them (scroll-cues.js marks each box it has measured data-sx-watched="done").
+# Returns the boxes still waiting to be measured (none, once every block has been on screen).
+READ_THROUGH_JS = """async () => {
+  const idle = () => new Promise(done => (window.requestIdleCallback || setTimeout)(done, {timeout: 500}));
+  const frame = () => new Promise(done => requestAnimationFrame(() => done()));
+  for (let y = 0; ; y += innerHeight) {
+    scrollTo(0, y);
+    await frame(); await frame(); await idle(); await idle();
+    if (y + innerHeight >= document.documentElement.scrollHeight) break;
+  }
+  scrollTo(0, 0);
+  await frame(); await idle();
+  return [...document.querySelectorAll('[data-sx-watched=wait]')].map(el => el.outerHTML.slice(0, 80));
+}"""
+
+
+def read_through(page) -> list[str]:
+    """Scroll through the page (see READ_THROUGH_JS); problems: boxes the scroll cues never measured."""
+    waiting = page.evaluate(READ_THROUGH_JS)
+    return [f"scroll cues never measured {len(waiting)} boxes: {waiting[:3]}"] if waiting else []
+
+
 def check_math(page) -> tuple[int, list[str]]:
     math = page.evaluate(RAW_TEX_JS, RAW_TEX)
     if math["unrendered"] or math["errors"] or math["raw"]:
@@ -208,7 +233,9 @@ def test_page_is_clean_in_the_browser(rel, reader, site_url, summary):
     origin = urlsplit(site_url).netloc
     found = {"light": [], "dark": []}
     load(page, site_url + rel)
-    formulas, found["light"] = check_math(page)
+    found["light"] += read_through(page)
+    formulas, math_problems = check_math(page)
+    found["light"] += math_problems
     reused = start_axe(page, audited["light"])
     found["light"] += axe_problems(page)
     switch_to(page, "dark")
@@ -288,6 +315,7 @@ def test_page_fits_a_phone(rel, phone, site_url, site_dir, summary):
     problems, text_px = [], []
     for width in PHONE_WIDTHS:
         page.set_viewport_size({"width": width, "height": 844})
+        problems += [f"{width} px: {p}" for p in read_through(page)]  # each block laid out at this width
         for scheme in ("light", "dark"):
             if scheme == "dark":
                 switch_to(page, "dark")
