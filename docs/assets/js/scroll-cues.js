@@ -55,6 +55,15 @@
 
   function onScroll(event) { update([event.currentTarget]); }
 
+  // Material 给代码块装复制按钮时（content.lazy：代码块滚进屏幕时才装），在没有悬停的触屏上会去掉代码框的
+  // tabindex；放不下的框要留着它，键盘才能聚焦后滚动
+  var keepFocusable = "MutationObserver" in window ? new MutationObserver(function (records) {
+    records.forEach(function (record) {
+      var el = record.target;
+      if (el.hasAttribute("data-sx-focus") && !el.hasAttribute("tabindex")) el.setAttribute("tabindex", "0");
+    });
+  }) : null;
+
   var queue = [];
   var scheduled = false;
   var idle = window.requestIdleCallback || function (fn) { return window.setTimeout(fn, 1); };
@@ -79,6 +88,7 @@
       apply(item.el, item.size);
       item.el.dataset.sxWatched = "done";
       item.el.addEventListener("scroll", onScroll, { passive: true });
+      if (keepFocusable) keepFocusable.observe(item.el, { attributes: true, attributeFilter: ["tabindex"] });
       if (observer) observer.observe(item.el);  // 它的第一次回调在下一帧：那时这个框已经排好了
     });
     schedule();
