@@ -110,8 +110,11 @@ def open_context(browser, site_url, scheme):
 def check_copy_buttons(page) -> list[str]:
     """Every code block has a copy button; clicking the first one puts that block's code in the clipboard."""
     problems = []
-    code_blocks = page.locator(".md-content .highlight:has(> pre > code)")
-    with_button = page.locator(".md-content .highlight:has(> pre > code):has(button[data-md-type=copy])")
+    # Material puts the button on a block when the block first comes into view (content.lazy): the blocks
+    # in a closed answer get theirs when the answer is opened
+    shown = ".md-content .highlight:has(> pre > code):not(details:not([open]) *)"
+    code_blocks = page.locator(shown)
+    with_button = page.locator(shown + ":has(button[data-md-type=copy])")
     if with_button.count() != code_blocks.count():
         problems.append(f"{code_blocks.count() - with_button.count()} code blocks without a copy button")
     blocks = with_button.filter(visible=True)  # not the ones folded away in an answer
@@ -213,6 +216,11 @@ def switch_to(page, scheme: str) -> None:
     assert page.evaluate("() => document.body.dataset.mdColorScheme") == before
     page.locator(f"form[data-md-component=palette] label[title='{label}']").click()
     page.wait_for_function("s => document.body.dataset.mdColorScheme === s", arg=after, timeout=3000)
+    # Blocks off the screen (content-visibility: auto) take the new colours when they are next laid out,
+    # through Material's 125 ms colour transitions: have every element take them now and let them finish
+    page.evaluate("() => document.querySelectorAll('.md-content *')"
+                  ".forEach(el => getComputedStyle(el).color)")
+    page.wait_for_timeout(200)
 
 
 @pytest.fixture(scope="module")
