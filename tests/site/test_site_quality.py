@@ -110,8 +110,11 @@ def open_context(browser, site_url, scheme):
 def check_copy_buttons(page) -> list[str]:
     """Every code block has a copy button; clicking the first one puts that block's code in the clipboard."""
     problems = []
-    code_blocks = page.locator(".md-content .highlight:has(> pre > code)")
-    with_button = page.locator(".md-content .highlight:has(> pre > code):has(button[data-md-type=copy])")
+    # Material puts the button on a block when the block first comes into view (content.lazy): the blocks
+    # in a closed answer get theirs when the answer is opened
+    shown = ".md-content .highlight:has(> pre > code):not(details:not([open]) *)"
+    code_blocks = page.locator(shown)
+    with_button = page.locator(shown + ":has(button[data-md-type=copy])")
     if with_button.count() != code_blocks.count():
         problems.append(f"{code_blocks.count() - with_button.count()} code blocks without a copy button")
     blocks = with_button.filter(visible=True)  # not the ones folded away in an answer
@@ -137,6 +140,31 @@ def load(page, url):
     page.requests.clear()
     page.console_errors.clear()
     page.goto(url, wait_until="domcontentloaded")
+
+
+# Scroll through the page as a reader does, a screen at a time, letting the browser go idle at each stop.
+# Off-screen blocks are laid out only when they come near the screen (content-visibility: auto, extra.css),
+# and only then do Material's code blocks get their copy button (content.lazy) and the scroll cues measure
+# the boxes in them (scroll-cues.js marks each box it has measured data-sx-watched="done").
+# Returns the boxes still waiting to be measured (none, once every block has been on screen).
+READ_THROUGH_JS = """async () => {
+  const idle = () => new Promise(done => (window.requestIdleCallback || setTimeout)(done, {timeout: 500}));
+  const frame = () => new Promise(done => requestAnimationFrame(() => done()));
+  for (let y = 0; ; y += innerHeight) {
+    scrollTo(0, y);
+    await frame(); await frame(); await idle(); await idle();
+    if (y + innerHeight >= document.documentElement.scrollHeight) break;
+  }
+  scrollTo(0, 0);
+  await frame(); await idle();
+  return [...document.querySelectorAll('[data-sx-watched=wait]')].map(el => el.outerHTML.slice(0, 80));
+}"""
+
+
+def read_through(page) -> list[str]:
+    """Scroll through the page (see READ_THROUGH_JS); problems: boxes the scroll cues never measured."""
+    waiting = page.evaluate(READ_THROUGH_JS)
+    return [f"scroll cues never measured {len(waiting)} boxes: {waiting[:3]}"] if waiting else []
 
 
 def check_math(page) -> tuple[int, list[str]]:
@@ -188,6 +216,11 @@ def switch_to(page, scheme: str) -> None:
     assert page.evaluate("() => document.body.dataset.mdColorScheme") == before
     page.locator(f"form[data-md-component=palette] label[title='{label}']").click()
     page.wait_for_function("s => document.body.dataset.mdColorScheme === s", arg=after, timeout=3000)
+    # Blocks off the screen (content-visibility: auto) take the new colours when they are next laid out,
+    # through Material's 125 ms colour transitions: have every element take them now and let them finish
+    page.evaluate("() => document.querySelectorAll('.md-content *')"
+                  ".forEach(el => getComputedStyle(el).color)")
+    page.wait_for_timeout(200)
 
 
 @pytest.fixture(scope="module")
@@ -208,7 +241,9 @@ def test_page_is_clean_in_the_browser(rel, reader, site_url, summary):
     origin = urlsplit(site_url).netloc
     found = {"light": [], "dark": []}
     load(page, site_url + rel)
-    formulas, found["light"] = check_math(page)
+    found["light"] += read_through(page)
+    formulas, math_problems = check_math(page)
+    found["light"] += math_problems
     reused = start_axe(page, audited["light"])
     found["light"] += axe_problems(page)
     switch_to(page, "dark")
@@ -288,6 +323,7 @@ def test_page_fits_a_phone(rel, phone, site_url, site_dir, summary):
     problems, text_px = [], []
     for width in PHONE_WIDTHS:
         page.set_viewport_size({"width": width, "height": 844})
+        problems += [f"{width} px: {p}" for p in read_through(page)]  # each block laid out at this width
         for scheme in ("light", "dark"):
             if scheme == "dark":
                 switch_to(page, "dark")

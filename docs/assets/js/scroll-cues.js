@@ -1,11 +1,19 @@
 // 横向滚动的提示与键盘可达：表格、独立公式、代码块放不下时在自己的框里左右滚动（页面本身从不横向滚动）。
 // 放不下的框：边缘渐隐（还有内容的那一侧），可以用 Tab 聚焦后用方向键滚动（tabindex=0、role=region 与名称）。
 // 没有 Material 的 document$（例如从 file:// 打开）时在 DOMContentLoaded 时运行。
+//
+// 手机上的速度：长页面有几十个这样的框。量一个框（scrollWidth）要浏览器先把它排版好；屏幕外的正文块
+// 用了 content-visibility: auto（extra.css），浏览器还没排它们，一量就得把整块当场排好，等于白白跳过。
+// 所以只量已经排好的块里的框：页面显示时屏幕附近的块，其余的块在浏览器排它时
+// （滚到附近，contentvisibilityautostatechange）再量。量的时候先读后写（一批框的尺寸都读完再改 class，
+// 浏览器只重算一次样式），分成几毫秒一批，在浏览器空闲时做。量过的框交给 ResizeObserver，宽度变了
+// （转屏）再量。每个框量过后 data-sx-watched 从 "wait" 变成 "done"。
 (function () {
   "use strict";
   var SELECTOR = ".md-typeset__scrollwrap, .md-typeset div.arithmatex, .md-typeset span.arithmatex, " +
     ".md-typeset pre > code, .md-typeset .nb-output";
   var NAMES = { TABLE: "表格", MATH: "公式", CODE: "代码", OUTPUT: "输出" };
+  var BUDGET_MS = 6;  // 一批最多占主线程这么久（手机慢 4 倍也不到 50 ms 的长任务）
 
   function kind(el) {
     if (el.classList.contains("md-typeset__scrollwrap")) return NAMES.TABLE;
@@ -13,11 +21,17 @@
     return el.classList.contains("arithmatex") ? NAMES.MATH : NAMES.CODE;
   }
 
-  function update(el) {
-    var over = el.scrollWidth > el.clientWidth + 1;
+  // 读：只读尺寸，不改页面
+  function measure(el) {
+    return { width: el.scrollWidth, box: el.clientWidth, left: el.scrollLeft };
+  }
+
+  // 写：只改 class 与属性，不读尺寸
+  function apply(el, m) {
+    var over = m.width > m.box + 1;
     el.classList.toggle("sx", over);
-    el.classList.toggle("sx-left", over && el.scrollLeft > 1);
-    el.classList.toggle("sx-right", over && el.scrollLeft + el.clientWidth < el.scrollWidth - 1);
+    el.classList.toggle("sx-left", over && m.left > 1);
+    el.classList.toggle("sx-right", over && m.left + m.box < m.width - 1);
     if (over && !el.hasAttribute("tabindex")) {
       el.setAttribute("tabindex", "0");
       el.setAttribute("data-sx-focus", "");
@@ -29,19 +43,98 @@
     }
   }
 
+  function update(els) {
+    var sizes = els.map(measure);
+    els.forEach(function (el, i) { apply(el, sizes[i]); });
+  }
+
   var observer = "ResizeObserver" in window ? new ResizeObserver(function (entries) {
-    entries.forEach(function (entry) { update(entry.target); });
+    update(entries.map(function (entry) { return entry.target; })
+      .filter(function (el) { return !skippedBlock(el); }));
   }) : null;
+
+  function onScroll(event) { update([event.currentTarget]); }
+
+  // Material 给代码块装复制按钮时（content.lazy：代码块滚进屏幕时才装），在没有悬停的触屏上会去掉代码框的
+  // tabindex；放不下的框要留着它，键盘才能聚焦后滚动
+  var keepFocusable = "MutationObserver" in window ? new MutationObserver(function (records) {
+    records.forEach(function (record) {
+      var el = record.target;
+      if (el.hasAttribute("data-sx-focus") && !el.hasAttribute("tabindex")) el.setAttribute("tabindex", "0");
+    });
+  }) : null;
+
+  var queue = [];
+  var scheduled = false;
+  var idle = window.requestIdleCallback || function (fn) { return window.setTimeout(fn, 1); };
+
+  function schedule() {
+    if (scheduled || !queue.length) return;
+    scheduled = true;
+    idle(work, { timeout: 300 });
+  }
+
+  function work() {
+    scheduled = false;
+    var start = Date.now();
+    var batch = [];
+    while (queue.length && Date.now() - start < BUDGET_MS) {
+      var el = queue.shift();
+      if (!el.isConnected) continue;
+      if (skippedBlock(el)) { enqueue(el); continue; }  // 排队时已经滚远了：等它再排版
+      batch.push({ el: el, size: measure(el) });
+    }
+    batch.forEach(function (item) {
+      apply(item.el, item.size);
+      item.el.dataset.sxWatched = "done";
+      item.el.addEventListener("scroll", onScroll, { passive: true });
+      if (keepFocusable) keepFocusable.observe(item.el, { attributes: true, attributeFilter: ["tabindex"] });
+      if (observer) observer.observe(item.el);  // 它的第一次回调在下一帧：那时这个框已经排好了
+    });
+    schedule();
+  }
+
+  // 框所在的正文块（文章的直接子元素，extra.css 给它 content-visibility: auto），在浏览器还没排它的内容时
+  // 返回它。判断看块的第一个子元素：它只因为 content-visibility: auto 才看不见，块就是被跳过了
+  // （这样问不会让浏览器去排这个块；框自己在收起的答案里看不见，不算跳过：它由 ResizeObserver 照看）。
+  function skippedBlock(el) {
+    var block = el;
+    while (block.parentElement && !block.parentElement.classList.contains("md-content__inner")) {
+      block = block.parentElement;
+    }
+    var probe = block.firstElementChild;
+    if (!block.parentElement || !probe || !probe.checkVisibility) return null;
+    return probe.checkVisibility() && !probe.checkVisibility({ contentVisibilityAuto: true }) ? block : null;
+  }
+
+  var waiting = new Map();  // 还没排版的块 -> 它里面等着量的框
+
+  function enqueue(el) {
+    var block = skippedBlock(el);
+    if (!block) { queue.push(el); return; }
+    if (!waiting.has(block)) waiting.set(block, []);
+    waiting.get(block).push(el);
+  }
+
+  // 浏览器开始排一个块（滚到了附近）：量它里面的框
+  document.addEventListener("contentvisibilityautostatechange", function (event) {
+    if (event.skipped || !waiting.has(event.target)) return;
+    waiting.get(event.target).forEach(function (el) { queue.push(el); });
+    waiting.delete(event.target);
+    schedule();
+  }, true);
 
   function setup() {
     document.querySelectorAll(SELECTOR).forEach(function (el) {
       if (el.dataset.sxWatched) return;
-      el.dataset.sxWatched = "1";
-      if (el.tagName === "SPAN" && !el.querySelector(".katex-display")) return;  // inline math never scrolls
-      el.addEventListener("scroll", function () { update(el); }, { passive: true });
-      if (observer) observer.observe(el);
-      update(el);
+      if (el.tagName === "SPAN" && !el.querySelector(".katex-display")) {  // inline math never scrolls
+        el.dataset.sxWatched = "done";
+        return;
+      }
+      el.dataset.sxWatched = "wait";
+      enqueue(el);
     });
+    schedule();
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
