@@ -113,6 +113,37 @@ def searcher(browser, site_url):
     context.close()
 
 
+INDEX = "search/search_index.json"
+
+
+def index_requests(page) -> int:
+    return sum(urlsplit(url).path.endswith("/" + INDEX) for url in page.requests)
+
+
+@pytest.mark.parametrize("device", ["phone", "desktop"])
+def test_the_index_is_downloaded_when_a_reader_first_searches(page_in, site_url, device):
+    """overrides/partials/search-on-demand.html: no page load fetches the index (~260 KB gzipped); the
+    first tap on the search icon (phone) or key press (desktop) fetches it once, and search answers."""
+    phone = device == "phone"
+    page = page_in("light", **({"width": 390, "height": 844, "is_mobile": True, "has_touch": True} if phone
+                               else {}))
+    page.goto(site_url + "cnn/pooling/", wait_until="load")
+    page.wait_for_timeout(1500)  # Material has set up its search worker by now
+    assert index_requests(page) == 0
+    page.locator("a.md-footer__link--next").click()  # Material's instant navigation to the next page
+    page.wait_for_url(lambda url: "cnn/pooling/" not in url)
+    page.wait_for_timeout(500)
+    assert index_requests(page) == 0  # nor does a page change
+    if phone:
+        page.locator('label.md-header__button[for="__search"]').tap()
+    else:
+        page.keyboard.press("s")  # Material's search hotkey
+    groups = search(page, "max pooling")
+    assert index_requests(page) == 1
+    assert site_path(groups[0]["page"], site_url).startswith("cnn/pooling/"), groups[0]
+    assert page.console_errors == []
+
+
 def test_search_ranks_the_defining_page_first(searcher, site_url, summary):
     problems = missing_pages(QUERIES)
     assert not problems, "\n".join(problems)
