@@ -27,8 +27,10 @@ from mkdocs.structure.files import File, Files
 
 SITE_FILES = ("katex.min.js", "katex.min.css")
 RENDERER = Path(__file__).with_name("katex_render.cjs")
-# pymdownx.arithmatex (generic) writes <span class="arithmatex">\(...\)</span> and <div ...>\[...\]</div>
-BOX = re.compile(r'<(span|div) class="arithmatex">(.*?)</\1>', re.S)
+# pymdownx.arithmatex (generic) writes <span class="arithmatex">\(...\)</span> and <div ...>\[...\]</div>;
+# extensions/search_text.py marks them data-search-exclude, which the search plugin removes once it has
+# indexed the page (and leaves when it is disabled, as make test-page builds)
+BOX = re.compile(r'<(span|div) class="arithmatex"(?: data-search-exclude="formula")?>(.*?)</\1>', re.S)
 DELIMITERS = {r"\(": (r"\)", False), r"\[": (r"\]", True)}
 
 

@@ -42,6 +42,12 @@ def test_inline_and_display_boxes_keep_their_tag_and_mode(renderer):
     assert out.startswith("<p>设 ") and "</span>，</span>则</p>" in out  # the comma is kept with x^2
 
 
+def test_a_box_still_marked_out_of_the_search_index_is_typeset(renderer):
+    # the mark stays when the search plugin is disabled (make test-page builds so)
+    (box,) = boxes(renderer.typeset('<span class="arithmatex" data-search-exclude="formula">\\(x_t\\)</span>'))
+    assert box.select_one(".katex") and box.select_one("annotation").get_text() == "x_t"
+
+
 def test_escaped_html_reaches_katex_as_tex(renderer):
     (box,) = boxes(renderer.typeset('<span class="arithmatex">\\(a &lt; b \\&amp; c\\)</span>'))
     assert box.select_one("annotation").get_text() == "a < b \\& c"
