@@ -7,8 +7,10 @@ ADDR   ?= 127.0.0.1:8000
 
 .PHONY: serve test build setup bench screenshots audit test-latest clean page chapter outputs test-page pdf
 
+# 预览默认不建搜索索引（每次重建快约 3 秒）；要在预览里试搜索：make serve SEARCH=true
+SEARCH ?= false
 serve: setup
-	$(BIN)/python -m mkdocs serve -a $(ADDR)
+	NNDL_SEARCH_INDEX=$(SEARCH) $(BIN)/python -m mkdocs serve -a $(ADDR)
 
 test: setup
 	bash scripts/ensure-chromium
