@@ -350,3 +350,20 @@ def test_page_fits_a_phone(rel, phone, site_url, site_dir, summary):
     summary.values("figures on a 390 px phone: {px_count} shown (light and dark), smallest label "
                    "{px_min:.1f} px, median {px_median:.1f} px (at least 10 px each)",
                    "figures on a 390 px phone: none shown", px=text_px)
+
+
+@pytest.mark.parametrize("target", ["cnn/pooling/#shift", "feedforward/backprop/#练习",
+                                    "review/#卷积神经网络"])
+def test_a_link_to_a_section_lands_on_its_heading(page_in, site_url, target):
+    """A deep link, as the review bank's answers give, shows its heading at the top of a phone screen
+    (below the sticky header), also at the end of a long page whose formulas and code lie above it."""
+    path, _, anchor = target.partition("#")
+    page = page_in("light", width=390, height=844, is_mobile=True, has_touch=True)
+    page.goto(site_url + path, wait_until="load")
+    if page.locator(f"[id='{anchor}']").count() == 0:
+        pytest.fail(f"{target}: no element with that id in the built page")
+    page.goto(site_url + target, wait_until="load")
+    page.wait_for_timeout(800)  # late layout would move the heading now
+    top = page.evaluate("id => document.getElementById(id).getBoundingClientRect().top", anchor)
+    header = page.evaluate("() => document.querySelector('.md-header').getBoundingClientRect().bottom")
+    assert header - 1 <= top <= header + 80, (target, top, header)

@@ -2,9 +2,9 @@
 // 放不下的框：边缘渐隐（还有内容的那一侧），可以用 Tab 聚焦后用方向键滚动（tabindex=0、role=region 与名称）。
 // 没有 Material 的 document$（例如从 file:// 打开）时在 DOMContentLoaded 时运行。
 //
-// 手机上的速度：长页面有几十个这样的框。量一个框（scrollWidth）要浏览器先把它排版好；屏幕外的正文块
-// 用了 content-visibility: auto（extra.css），浏览器还没排它们，一量就得把整块当场排好，等于白白跳过。
-// 所以只量已经排好的块里的框：页面显示时屏幕附近的块，其余的块在浏览器排它时
+// 手机上的速度：长页面有几十个这样的框。量一个框（scrollWidth）要浏览器先把它排版好；正文块若用了
+// content-visibility: auto（现在没有用：它让页内链接按估计的高度定位，跳到小节时会落偏几百像素），
+// 浏览器还没排的块一量就得当场排好，所以只量已经排好的块里的框，其余的在浏览器排它时
 // （滚到附近，contentvisibilityautostatechange）再量。量的时候先读后写（一批框的尺寸都读完再改 class，
 // 浏览器只重算一次样式），分成几毫秒一批，在浏览器空闲时做。量过的框交给 ResizeObserver，宽度变了
 // （转屏）再量。每个框量过后 data-sx-watched 从 "wait" 变成 "done"。
@@ -94,7 +94,7 @@
     schedule();
   }
 
-  // 框所在的正文块（文章的直接子元素，extra.css 给它 content-visibility: auto），在浏览器还没排它的内容时
+  // 框所在的正文块（文章的直接子元素），若它有 content-visibility: auto 而浏览器还没排它的内容，
   // 返回它。判断看块的第一个子元素：它只因为 content-visibility: auto 才看不见，块就是被跳过了
   // （这样问不会让浏览器去排这个块；框自己在收起的答案里看不见，不算跳过：它由 ResizeObserver 照看）。
   function skippedBlock(el) {
