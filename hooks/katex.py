@@ -28,9 +28,8 @@ from mkdocs.structure.files import File, Files
 SITE_FILES = ("katex.min.js", "katex.min.css")
 RENDERER = Path(__file__).with_name("katex_render.cjs")
 # pymdownx.arithmatex (generic) writes <span class="arithmatex">\(...\)</span> and <div ...>\[...\]</div>;
-# extensions/search_text.py marks them data-search-exclude, which the search plugin removes once it has
-# indexed the page (and leaves when it is disabled, as make test-page builds)
-BOX = re.compile(r'<(span|div) class="arithmatex"(?: data-search-exclude="formula")?>(.*?)</\1>', re.S)
+# other attributes are allowed (data-search-exclude stays on when the search plugin is disabled)
+BOX = re.compile(r'<(span|div) class="arithmatex"(?:\s[^>]*)?>(.*?)</\1>', re.S)
 DELIMITERS = {r"\(": (r"\)", False), r"\[": (r"\]", True)}
 
 

@@ -157,8 +157,8 @@ def test_a_fold_opens_by_tap_and_by_keyboard_and_copy_takes_the_whole_block(page
     page.goto(site_url + "feedforward/activations/", wait_until="load")
     block = page.locator("div.language-python.highlight:has(.cf-fold)").first
     fold, toggle = block.locator(".cf-fold").first, block.locator(".cf-toggle").first
-    block.scroll_into_view_if_needed()  # off-screen blocks are laid out when they come near the screen
-    toggle.wait_for()                   # (content-visibility: auto), in the next frame
+    block.scroll_into_view_if_needed()  # as a reader reaches the block
+    toggle.wait_for()
     assert not fold.is_visible() and toggle.is_visible()
     assert re.search(r"参数检查|同上", toggle.evaluate("el => getComputedStyle(el, '::before').content"))
     toggle.click()

@@ -143,9 +143,9 @@ def load(page, url):
 
 
 # Scroll through the page as a reader does, a screen at a time, letting the browser go idle at each stop.
-# Off-screen blocks are laid out only when they come near the screen (content-visibility: auto, extra.css),
-# and only then do Material's code blocks get their copy button (content.lazy) and the scroll cues measure
-# the boxes in them (scroll-cues.js marks each box it has measured data-sx-watched="done").
+# Material gives a code block its copy button when the block first comes into view (content.lazy), and the
+# scroll cues measure their boxes in idle time (scroll-cues.js marks each box it has measured
+# data-sx-watched="done").
 # Returns the boxes still waiting to be measured (none, once every block has been on screen).
 READ_THROUGH_JS = """async () => {
   const idle = () => new Promise(done => (window.requestIdleCallback || setTimeout)(done, {timeout: 500}));
@@ -216,8 +216,8 @@ def switch_to(page, scheme: str) -> None:
     assert page.evaluate("() => document.body.dataset.mdColorScheme") == before
     page.locator(f"form[data-md-component=palette] label[title='{label}']").click()
     page.wait_for_function("s => document.body.dataset.mdColorScheme === s", arg=after, timeout=3000)
-    # Blocks off the screen (content-visibility: auto) take the new colours when they are next laid out,
-    # through Material's 125 ms colour transitions: have every element take them now and let them finish
+    # Material fades colours in 125 ms transitions: have every element take the new ones now and let the
+    # transitions finish before colours are read
     page.evaluate("() => document.querySelectorAll('.md-content *')"
                   ".forEach(el => getComputedStyle(el).color)")
     page.wait_for_timeout(200)
@@ -323,7 +323,7 @@ def test_page_fits_a_phone(rel, phone, site_url, site_dir, summary):
     problems, text_px = [], []
     for width in PHONE_WIDTHS:
         page.set_viewport_size({"width": width, "height": 844})
-        problems += [f"{width} px: {p}" for p in read_through(page)]  # each block laid out at this width
+        problems += [f"{width} px: {p}" for p in read_through(page)]  # every box measured at this width
         for scheme in ("light", "dark"):
             if scheme == "dark":
                 switch_to(page, "dark")

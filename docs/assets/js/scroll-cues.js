@@ -2,12 +2,10 @@
 // 放不下的框：边缘渐隐（还有内容的那一侧），可以用 Tab 聚焦后用方向键滚动（tabindex=0、role=region 与名称）。
 // 没有 Material 的 document$（例如从 file:// 打开）时在 DOMContentLoaded 时运行。
 //
-// 手机上的速度：长页面有几十个这样的框。量一个框（scrollWidth）要浏览器先把它排版好；正文块若用了
-// content-visibility: auto（现在没有用：它让页内链接按估计的高度定位，跳到小节时会落偏几百像素），
-// 浏览器还没排的块一量就得当场排好，所以只量已经排好的块里的框，其余的在浏览器排它时
-// （滚到附近，contentvisibilityautostatechange）再量。量的时候先读后写（一批框的尺寸都读完再改 class，
-// 浏览器只重算一次样式），分成几毫秒一批，在浏览器空闲时做。量过的框交给 ResizeObserver，宽度变了
-// （转屏）再量。每个框量过后 data-sx-watched 从 "wait" 变成 "done"。
+// 手机上的速度：长页面有几十个这样的框，量一个框（scrollWidth）会让浏览器排版。所以不在页面显示之前
+// 一口气量完：先读后写（一批框的尺寸都读完再改 class，浏览器只重算一次样式），分成几毫秒一批，在浏览器
+// 空闲时做。量过的框交给 ResizeObserver，宽度变了（转屏）再量。每个框量过后 data-sx-watched 从
+// "wait" 变成 "done"。
 (function () {
   "use strict";
   var SELECTOR = ".md-typeset__scrollwrap, .md-typeset div.arithmatex, .md-typeset span.arithmatex, " +
@@ -49,8 +47,7 @@
   }
 
   var observer = "ResizeObserver" in window ? new ResizeObserver(function (entries) {
-    update(entries.map(function (entry) { return entry.target; })
-      .filter(function (el) { return !skippedBlock(el); }));
+    update(entries.map(function (entry) { return entry.target; }));
   }) : null;
 
   function onScroll(event) { update([event.currentTarget]); }
@@ -81,7 +78,6 @@
     while (queue.length && Date.now() - start < BUDGET_MS) {
       var el = queue.shift();
       if (!el.isConnected) continue;
-      if (skippedBlock(el)) { enqueue(el); continue; }  // 排队时已经滚远了：等它再排版
       batch.push({ el: el, size: measure(el) });
     }
     batch.forEach(function (item) {
@@ -89,40 +85,10 @@
       item.el.dataset.sxWatched = "done";
       item.el.addEventListener("scroll", onScroll, { passive: true });
       if (keepFocusable) keepFocusable.observe(item.el, { attributes: true, attributeFilter: ["tabindex"] });
-      if (observer) observer.observe(item.el);  // 它的第一次回调在下一帧：那时这个框已经排好了
+      if (observer) observer.observe(item.el);
     });
     schedule();
   }
-
-  // 框所在的正文块（文章的直接子元素），若它有 content-visibility: auto 而浏览器还没排它的内容，
-  // 返回它。判断看块的第一个子元素：它只因为 content-visibility: auto 才看不见，块就是被跳过了
-  // （这样问不会让浏览器去排这个块；框自己在收起的答案里看不见，不算跳过：它由 ResizeObserver 照看）。
-  function skippedBlock(el) {
-    var block = el;
-    while (block.parentElement && !block.parentElement.classList.contains("md-content__inner")) {
-      block = block.parentElement;
-    }
-    var probe = block.firstElementChild;
-    if (!block.parentElement || !probe || !probe.checkVisibility) return null;
-    return probe.checkVisibility() && !probe.checkVisibility({ contentVisibilityAuto: true }) ? block : null;
-  }
-
-  var waiting = new Map();  // 还没排版的块 -> 它里面等着量的框
-
-  function enqueue(el) {
-    var block = skippedBlock(el);
-    if (!block) { queue.push(el); return; }
-    if (!waiting.has(block)) waiting.set(block, []);
-    waiting.get(block).push(el);
-  }
-
-  // 浏览器开始排一个块（滚到了附近）：量它里面的框
-  document.addEventListener("contentvisibilityautostatechange", function (event) {
-    if (event.skipped || !waiting.has(event.target)) return;
-    waiting.get(event.target).forEach(function (el) { queue.push(el); });
-    waiting.delete(event.target);
-    schedule();
-  }, true);
 
   function setup() {
     document.querySelectorAll(SELECTOR).forEach(function (el) {
@@ -132,7 +98,7 @@
         return;
       }
       el.dataset.sxWatched = "wait";
-      enqueue(el);
+      queue.push(el);
     });
     schedule();
   }
