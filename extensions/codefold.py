@@ -24,15 +24,20 @@ import ast
 import html
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from markdown import Extension
 from markdown.postprocessors import Postprocessor
+
+from extensions.memo import Memo, digest, source_version
 
 BLOCK = re.compile(
     r'(<div class="language-python highlight">)(<span class="filename">(.*?)</span>)?'
     r'(<pre><span></span><code>)(.*?)(</code></pre>)', re.S)
 TAG = re.compile(r"<[^>]+>")
 PSEUDO_TITLE = "伪代码"
+# a page's folding, kept across the rebuilds of `mkdocs serve` and on disk (this file's version)
+MEMO = Memo("codefold", size=400, version=source_version(Path(__file__)))
 MIN_LINES = 2  # a fold shorter than this would hide nothing: its placeholder takes a line too
 
 
@@ -167,7 +172,7 @@ def fold_lines(code_html: str, folds: list[Fold]) -> str:
 
 class CodeFoldPostprocessor(Postprocessor):
     def run(self, text: str) -> str:
-        return fold_page(text)
+        return MEMO.get(digest(text), lambda: fold_page(text))
 
 
 class CodeFoldExtension(Extension):

@@ -33,8 +33,11 @@ try:  # tests and scripts import the hooks as a package
 except ImportError:  # MkDocs loads a hook by path, with only its folder on sys.path
     import numeric_env
 
+from extensions.memo import Memo, digest  # noqa: E402 - after the numeric_env fallback above
+
 STYLES = ("light", "dark")  # the keys of snippets.figures.STYLES; checked after every drawing
 _pending: dict = {}  # the drawing started by on_files, finished by on_env
+IMPORTS = Memo("snippet imports", size=2000)  # kept across the rebuilds of `mkdocs serve`
 
 
 def figure_pages(root: Path) -> list[str]:
@@ -43,24 +46,28 @@ def figure_pages(root: Path) -> list[str]:
                   for m in (root / "snippets").glob("*/*/figures.py"))
 
 
+def imported_names(source: bytes) -> list[str]:
+    """The ``snippets...`` names a module's source imports (parsed once per distinct source)."""
+    def parse() -> list[str]:
+        names = []
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.Import):
+                names += [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                # `from snippets.a.b import c`: c may be a module (c.py) or a name in b
+                names += [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+        return [name for name in names if name.split(".")[0] == "snippets"]
+    return IMPORTS.get(digest(source), parse)
+
+
 def local_imports(root: Path, path: Path) -> set[Path]:
     """Files of the ``snippets`` package that the module at ``path`` imports."""
     found = set()
-    for node in ast.walk(ast.parse(path.read_bytes())):
-        if isinstance(node, ast.Import):
-            names = [alias.name for alias in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-            # `from snippets.a.b import c`: c may be a module (c.py) or a name in b
-            names = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
-        else:
-            continue
-        for name in names:
-            if name.split(".")[0] != "snippets":
-                continue
-            base = root.joinpath(*name.split("."))
-            for candidate in (base.with_suffix(".py"), base / "__init__.py"):
-                if candidate.is_file():
-                    found.add(candidate)
+    for name in imported_names(path.read_bytes()):
+        base = root.joinpath(*name.split("."))
+        for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+            if candidate.is_file():
+                found.add(candidate)
     return found
 
 

@@ -25,6 +25,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from extensions.memo import Memo, digest, source_version
+
 SITE_FILES = ("katex.min.js", "katex.min.css")
 RENDERER = Path(__file__).with_name("katex_render.cjs")
 # pymdownx.arithmatex (generic) writes <span class="arithmatex">\(...\)</span> and <div ...>\[...\]</div>;
@@ -91,7 +93,14 @@ class Renderer:
     def __init__(self, node_modules: Path):
         self.node_modules = node_modules
         self.process: subprocess.Popen | None = None
-        self.cache: dict[tuple[str, bool], str] = {}
+        # typeset formulas, also kept on disk (extensions/memo.py) for the next build: the version is the
+        # renderer script and KaTeX's package.json, the key the formula and its mode
+        version = source_version(RENDERER, node_modules / "katex" / "package.json")
+        self.cache = Memo("katex", size=20000, version=version)
+
+    @staticmethod
+    def key(formula: tuple[str, bool]) -> str:
+        return digest(formula[0], "display" if formula[1] else "inline")
 
     def start(self) -> subprocess.Popen:
         if self.process is None or self.process.poll() is not None:
@@ -104,7 +113,8 @@ class Renderer:
         return self.process
 
     def render_all(self, formulas: list[tuple[str, bool]]) -> dict[tuple[str, bool], str]:
-        todo = list(dict.fromkeys(f for f in formulas if f not in self.cache))
+        found = {f: self.cache.lookup(self.key(f)) for f in dict.fromkeys(formulas)}
+        todo = [f for f, html_ in found.items() if html_ is None]
         if todo:
             process = self.start()
             process.stdin.write(json.dumps([{"tex": t, "display": d} for t, d in todo]) + "\n")
@@ -115,8 +125,9 @@ class Renderer:
             for key, result in zip(todo, json.loads(answer), strict=True):
                 if "error" in result:
                     raise KatexError(f"KaTeX cannot typeset {key[0]!r}: {result['error']}")
-                self.cache[key] = result["html"]
-        return {f: self.cache[f] for f in formulas}
+                self.cache.put(self.key(key), result["html"])
+                found[key] = result["html"]
+        return {f: found[f] for f in formulas}
 
     def typeset(self, page_html: str) -> str:
         """Replace the content of every arithmatex box in ``page_html`` with KaTeX's HTML and MathML.
@@ -161,7 +172,9 @@ RENDERERS: dict[Path, Renderer] = {}
 
 def renderer_for(config) -> Renderer:
     node_modules = Path(config.config_file_path).parent / "node_modules"
-    return RENDERERS.setdefault(node_modules, Renderer(node_modules))
+    if node_modules not in RENDERERS:
+        RENDERERS[node_modules] = Renderer(node_modules)
+    return RENDERERS[node_modules]
 
 
 def on_post_page(output: str, page, config) -> str:

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import ast
 import base64
+import copy
 import functools
 import hashlib
 import importlib.metadata
@@ -53,6 +54,8 @@ try:  # tests and scripts import the hooks as a package
     from hooks import numeric_env
 except ImportError:  # MkDocs loads a hook by path, with only its folder on sys.path
     import numeric_env
+
+from extensions.memo import Memo, digest  # noqa: E402 - after the numeric_env fallback above
 
 PLUGIN = "mkdocs-jupyter"
 STYLESHEET = "assets/css/notebook.css"
@@ -217,6 +220,38 @@ def clean_notebook_html(html: str, resolve_link, save_image) -> tuple[str, list[
             a["href"] = resolve_link(href)
     toc = heading_toc(soup, notebook)
     return str(notebook), toc
+
+
+CLEANED = Memo("notebook html", size=8)  # kept across the rebuilds of `mkdocs serve`
+
+
+def clean_notebook_html_memo(html: str, resolve_link, save_image) -> tuple[str, list[dict]]:
+    """``clean_notebook_html``, cleaned once per distinct notebook HTML in a ``mkdocs serve`` session.
+
+    A stored result is used only if ``resolve_link`` and ``save_image`` give again, for the same
+    arguments, the answers they gave when it was computed (a renamed page or a moved site recomputes);
+    on a hit the images are saved again, into this build's site folder."""
+    calls: list[tuple[str, tuple, str]] = []
+
+    def recorded(kind: str, callback):
+        def call(*args):
+            answer = callback(*args)
+            calls.append((kind, args, answer))
+            return answer
+        return call
+
+    def compute():
+        return clean_notebook_html(html, recorded("link", resolve_link), recorded("image", save_image)), calls
+
+    key = digest(html)
+    (body, tokens), made_by = CLEANED.get(key, compute)
+    if made_by is not calls:
+        callbacks = {"link": resolve_link, "image": save_image}
+        replay = sorted(made_by, key=lambda call: call[0] != "link")  # the links first: they save nothing
+        if any(callbacks[kind](*args) != answer for kind, args, answer in replay):
+            CLEANED.clear()
+            (body, tokens), _ = CLEANED.get(key, compute)
+    return body, copy.deepcopy(tokens)
 
 
 CJK = r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]"  # CJK ideographs and full-width punctuation
@@ -427,7 +462,7 @@ def on_page_content(html: str, page, config, files: Files) -> str:
         target.write_bytes(data)
         return name
 
-    body, tokens = clean_notebook_html(html, resolve_link, save_image)
+    body, tokens = clean_notebook_html_memo(html, resolve_link, save_image)
     page.toc = get_toc(tokens)
     if files.get_file_from_path(STYLESHEET) is None:
         raise PluginError(f"{STYLESHEET} is missing: notebook pages need it")

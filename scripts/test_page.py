@@ -40,8 +40,9 @@ def main() -> int:
     if not any((ROOT / "docs" / chapter / f"{name}{ext}").is_file() for ext in (".md", ".py")):
         print(f"PAGE={page}: there is no docs/{page}.md (nor a lab docs/{page}.py)", file=sys.stderr)
         return 2
-    cmd = [sys.executable, "-m", "pytest", "-n", "2", "-q", "--page", page, *page_tests(page),
-           *SITE_CHECKS]
+    # loadgroup: the order of the work is set in tests/conftest.py (FAST_LOOP_UNITS)
+    cmd = [sys.executable, "-m", "pytest", "-n", "2", "--dist", "loadgroup", "-q", "--page", page,
+           *page_tests(page), *SITE_CHECKS]
     print(" ".join(cmd[1:]), flush=True)
     # the build leaves out the search index, which no check of one page reads (make test builds it)
     env = {**os.environ, "NNDL_SEARCH_INDEX": "false"}

@@ -11,6 +11,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -96,6 +97,16 @@ def page_of_item(item) -> str | None:
     return None
 
 
+# make test-page runs `pytest -n 2 --dist loadgroup`: xdist hands each worker one unit of work, then one more
+# each (a unit: a module, or a group). These units go first, in this order, so that worker 1 runs the browser
+# check and then the figures, worker 2 the code blocks and then the phone check: each browser starts, and the
+# block servers start, while the site builds. The two browser checks are in one module: a group each.
+FAST_LOOP_UNITS = {"test_page_is_clean_in_the_browser": "browser", "test_every_python_block_runs_and_prints_"
+                   "what_it_shows": None, "test_every_figure_renders_in_both_styles": None,
+                   "test_page_fits_a_phone": "phone"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist's hook, which reads the xdist_group marks
 def pytest_collection_modifyitems(config, items):
     pages = {p.strip("/") for p in config.getoption("page")}
     if not pages:
@@ -106,7 +117,12 @@ def pytest_collection_modifyitems(config, items):
         (deselected if page is not None and page not in pages else chosen).append(item)
     if deselected:
         config.hook.pytest_deselected(items=deselected)
-        items[:] = chosen
+    order = list(FAST_LOOP_UNITS)
+    for item in chosen:
+        if FAST_LOOP_UNITS.get(item.originalname):
+            item.add_marker(pytest.mark.xdist_group(FAST_LOOP_UNITS[item.originalname]))
+    chosen.sort(key=lambda item: order.index(item.originalname) if item.originalname in order else len(order))
+    items[:] = chosen
 
 
 @pytest.fixture(scope="session")
@@ -129,12 +145,80 @@ def offline_fixture():
     return offline
 
 
+# ---------------------------------------------------------------- the site, built once per run
+# The build is the longest step before most site checks can start. For the runs that surely need it (the
+# whole suite, and `make test-page`, i.e. --page) the controller starts it in pytest_configure, so it runs
+# while the xdist workers start and collect (about 4 s); ``site_dir`` then waits for it. The variable names
+# the controller's process id, so that a pytest run started by a test (the scaffold test) builds its own.
+EARLY_BUILD = "NNDL_EARLY_SITE_BUILD"
+_early: dict = {}
+
+
+def wants_early_build(config) -> bool:
+    if os.environ.get("PYTEST_XDIST_WORKER") or config.option.collectonly:
+        return False
+    return bool(config.getoption("page")) or config.args_source == pytest.Config.ArgsSource.TESTPATHS
+
+
+def pytest_configure(config):
+    if not wants_early_build(config):
+        return
+    import tempfile
+    import threading
+
+    folder = Path(tempfile.mkdtemp(prefix="nndl-site-"))
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    process = subprocess.Popen(offline(strict_build(folder / "site")), cwd=ROOT, env=env, text=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+
+    def finish() -> None:
+        log = process.communicate()[0]
+        (folder / ("built" if process.returncode == 0 else "failed")).write_text(log, encoding="utf-8")
+
+    threading.Thread(target=finish, daemon=True).start()
+    _early.update(folder=folder, process=process)
+    os.environ[EARLY_BUILD] = f"{os.getpid()}:{folder}"
+
+
+def pytest_unconfigure(config):
+    if _early:
+        os.environ.pop(EARLY_BUILD, None)
+        _early["process"].kill()  # finished already unless the run stopped early
+        _early["process"].wait()
+        shutil.rmtree(_early.pop("folder"), ignore_errors=True)
+        _early.clear()
+
+
+def early_build() -> Path | None:
+    """The folder of the build this run's controller started, if it started one (see above)."""
+    pid, _, folder = os.environ.get(EARLY_BUILD, "").partition(":")
+    if not pid or int(pid) not in (os.getpid(), os.getppid()):
+        return None
+    return Path(folder)
+
+
+def wait_for(folder: Path, timeout_s: float = 900) -> Path:
+    deadline = time.monotonic() + timeout_s
+    while not (folder / "built").is_file():
+        if (folder / "failed").is_file():
+            log = (folder / "failed").read_text(encoding="utf-8")
+            pytest.fail(f"mkdocs build --strict failed offline:\n{log}")
+        if time.monotonic() > deadline:
+            pytest.fail(f"the site build started by the controller did not finish in {timeout_s:.0f} s")
+        time.sleep(0.05)
+    return folder / "site"
+
+
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
     """Build the whole site strictly, with the network cut off, into a temporary folder.
 
-    Under pytest-xdist the workers share one build: the first builds, the others wait on a lock.
+    Under pytest-xdist the workers share one build: the controller's early build if it started one,
+    otherwise the first worker builds and the others wait on a lock.
     """
+    early = early_build()
+    if early is not None:
+        return wait_for(early)
     worker = os.environ.get("PYTEST_XDIST_WORKER")
     shared = tmp_path_factory.getbasetemp().parent if worker else tmp_path_factory.getbasetemp()
     out = shared / "site"

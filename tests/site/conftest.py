@@ -35,7 +35,7 @@ def site_url(site_dir):
     """Base URL (ending in /) of the built site, served from a loopback port."""
     handler = functools.partial(QuietHandler, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
@@ -68,6 +68,14 @@ def browser():
         b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def browser_early(request):
+    """make test-page (--page): each worker runs one of the page's two browser checks (FAST_LOOP_UNITS in
+    tests/conftest.py), so each starts its browser with its first site test, while the site builds."""
+    if request.config.getoption("page"):
+        request.getfixturevalue("browser")
 
 
 @pytest.fixture(params=["light", "dark"])

@@ -112,10 +112,16 @@ class BlockServer:
         self.process = subprocess.Popen(
             offline([sys.executable, "-I", str(SERVER)]), cwd=self.home, env=block_env(self.home, numeric),
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8")
-        ready = self.process.stdout.readline()
-        assert ready.startswith('{"ready"'), f"block server did not start: {ready!r}"
+        self.ready = False  # it imports torch and numpy while the caller goes on (the site builds meanwhile)
+
+    def wait_ready(self) -> None:
+        if not self.ready:
+            ready = self.process.stdout.readline()
+            assert ready.startswith('{"ready"'), f"block server did not start: {ready!r}"
+            self.ready = True
 
     def run(self, code: str) -> subprocess.CompletedProcess:
+        self.wait_ready()
         self.process.stdin.write(json.dumps({"code": code, "timeout": TIMEOUT_S}) + "\n")
         self.process.stdin.flush()
         answer = json.loads(self.process.stdout.readline())
@@ -124,21 +130,24 @@ class BlockServer:
         return subprocess.CompletedProcess([], answer["returncode"], answer["stdout"], answer["stderr"])
 
     def close(self) -> None:
-        self.process.stdin.close()
+        if not self.process.stdin.closed:
+            self.process.stdin.close()
         self.process.wait(timeout=30)
         shutil.rmtree(self.home, ignore_errors=True)  # the blocks' working directory: files they wrote
 
 
-@pytest.fixture(scope="module")
-def pools(offline, only_pages) -> dict[str, list[BlockServer]]:
+@pytest.fixture(scope="session")  # as ``site_dir``: pytest sets up wider scopes first, so only then can the
+def pools(offline, only_pages) -> dict[str, list[BlockServer]]:  # servers start before the site is built
     """A pool of two servers (two blocks at once, one per core) for each numeric environment; one for the
     few blocks of ``make test-page`` (each server imports torch once)."""
     size = 1 if only_pages else 2
     started = {name: [BlockServer(offline, name) for _ in range(size)] for name in numeric_env.ENVIRONMENTS}
     yield started
-    for pool in started.values():
-        for server in pool:
-            server.close()
+    every = [server for pool in started.values() for server in pool]
+    for server in every:
+        server.process.stdin.close()  # all at once: each takes a moment to exit
+    for server in every:
+        server.close()
 
 
 @pytest.fixture(scope="module")
@@ -208,7 +217,8 @@ def check_blocks(blocks: list[Block], pools) -> tuple[list[str], int, int]:
     return problems, identical, matching
 
 
-def test_every_python_block_runs_and_prints_what_it_shows(site_dir, summary, pools, only_pages):
+def test_every_python_block_runs_and_prints_what_it_shows(pools, site_dir, summary, only_pages):
+    """``pools`` first: the block servers start up while ``site_dir`` builds the site."""
     blocks = python_blocks(site_dir, only_pages)  # make test-page: that page's blocks only
     runnable = [b for b in blocks if not b.title.startswith(NO_RUN_TITLE)]
     assert runnable or only_pages, "the built site has no Python code blocks: extraction is broken"
