@@ -8,10 +8,11 @@ waits for them. The file names come from the ``@figure("name")`` decorators, rea
 without importing anything; after drawing, the names actually written for a page must be exactly
 those, or the build fails naming the page.
 
-Figures are cached per page under ``.cache/figures/<key>/``, where a page's key hashes every file
-of its snippet folder (code and data), every module of the package its files import (followed
-through the imports), the shared ``snippets/figures.py``, the pinned requirements and this hook:
-a changed snippet redraws only the pages that depend on it, and no figure is ever stale.
+Figures are cached per page under ``.cache/figures/<key>/``, where a page's key hashes its
+``figures.py``, every module of the package that it imports (followed through the imports, across
+folders), the data files of its snippet folder, the shared ``snippets/figures.py``, the pinned
+requirements and this hook: a changed snippet redraws only the pages whose figures import it, and no
+figure is ever stale.
 """
 
 from __future__ import annotations
@@ -72,10 +73,13 @@ def local_imports(root: Path, path: Path) -> set[Path]:
 
 
 def page_sources(root: Path, page: str) -> list[Path]:
-    """Every file the drawing of ``page`` may read: its folder (code and data) and, through the
-    imports, the modules of other folders it uses, with the package's shared files."""
+    """Every file the drawing of ``page`` may read: its ``figures.py`` and, through its imports (by name,
+    as figure modules import), every module it uses in any folder; the data files of its folder; the
+    package's shared files. A snippet the figures do not import can change without a redraw."""
     folder = root / "snippets" / page
-    todo = [p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    todo = [folder / "figures.py", folder / "__init__.py"]
+    todo += [p for p in folder.rglob("*")
+             if p.is_file() and p.suffix != ".py" and "__pycache__" not in p.parts]  # data it may read
     todo += [root / "snippets" / "__init__.py", root / "snippets" / "figures.py",
              root / "snippets" / page.split("/")[0] / "__init__.py"]
     seen: set[Path] = set()

@@ -78,15 +78,16 @@ def test_page_keys_follow_code_data_imports_and_pins(tmp_path):
     assert len(set(before.values())) == 3
     changed = {}
     for rel, text in [("snippets/c/a/ex01_x.py", "x = 2\n"), ("snippets/c/a/data.json", '{"a": 1}'),
-                      ("snippets/c/d/ex01_y.py", "y = 2\n"), ("snippets/figures.py", "STYLE = 2\n"),
-                      ("requirements.txt", "numpy==2\n")]:
+                      ("snippets/c/d/ex01_y.py", "y = 2\n"), ("snippets/c/d/figures.py", "import snippets\n"),
+                      ("snippets/figures.py", "STYLE = 2\n"), ("requirements.txt", "numpy==2\n")]:
         old = keys()
         (tmp_path / rel).write_text(text)
         changed[rel] = sorted(page for page, key in keys().items() if key != old[page])
     assert changed == {
         "snippets/c/a/ex01_x.py": ["c/a", "c/b"],   # b imports a's module: both are redrawn
         "snippets/c/a/data.json": ["c/a"],          # data beside a's code
-        "snippets/c/d/ex01_y.py": ["c/d"],          # only the page whose folder changed
+        "snippets/c/d/ex01_y.py": [],               # d's figures do not import it: nothing to redraw
+        "snippets/c/d/figures.py": ["c/d"],         # only the page whose figures changed
         "snippets/figures.py": ["c/a", "c/b", "c/d"],
         "requirements.txt": ["c/a", "c/b", "c/d"],
     }
