@@ -1,12 +1,12 @@
-"""Highlight each distinct code block once per ``mkdocs serve`` session.
+"""Highlight each distinct code block once: across the rebuilds of ``mkdocs serve``, and across builds.
 
 A Python-Markdown extension (``markdown_extensions: - extensions.highlight_cache``). Pygments is the
 largest single cost of a rebuild (about a quarter of it: the site has some 130 highlighted blocks, and
 an edit changes one or two). ``pymdownx.highlight`` calls ``pygments.highlight(src, lexer, formatter)``
 for every block; this extension puts a memo in front of that call, keyed by the source, the lexer's and
 the formatter's classes and their options (everything the output depends on), kept across rebuilds and
-on disk for the next build (extensions/memo.py). The HTML is the same string Pygments would return, so nothing
-downstream changes.
+on disk for the next build (extensions/memo.py). The HTML is the same string Pygments would return,
+so nothing downstream changes.
 """
 
 from __future__ import annotations

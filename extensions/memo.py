@@ -49,6 +49,16 @@ def disk_enabled() -> bool:
     return os.environ.get("NNDL_BUILD_MEMO", "on") != "off"
 
 
+def version_folder(folder: Path) -> Path:
+    """``folder`` (``.cache/memo/<name>/<version>``), made if need be; the other versions of ``<name>`` are of
+    no further use and are removed."""
+    for old in folder.parent.glob("*"):
+        if old != folder:
+            shutil.rmtree(old, ignore_errors=True)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
 class Memo:
     """A bounded least-recently-used map from a key to a computed value, optionally backed by disk
     (``version`` given: the values are ``str`` and the keys are digests)."""
@@ -106,11 +116,9 @@ class Memo:
     def _write(self, path: Path, value: str) -> None:
         if not isinstance(value, str):
             raise TypeError(f"{self.name}: a memo kept on disk holds text, got {type(value).__name__}")
-        if not self._pruned:  # the first write of this version: older versions are of no further use
+        if not self._pruned:  # the first write of this version
             self._pruned = True
-            for old in self.folder.parent.glob("*"):
-                if old != self.folder:
-                    shutil.rmtree(old, ignore_errors=True)
+            version_folder(self.folder)
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False) as tmp:
             tmp.write(value)

@@ -249,8 +249,9 @@ def clean_notebook_html_memo(html: str, resolve_link, save_image) -> tuple[str, 
         callbacks = {"link": resolve_link, "image": save_image}
         replay = sorted(made_by, key=lambda call: call[0] != "link")  # the links first: they save nothing
         if any(callbacks[kind](*args) != answer for kind, args, answer in replay):
-            CLEANED.clear()
-            (body, tokens), _ = CLEANED.get(key, compute)
+            fresh = compute()
+            CLEANED.put(key, fresh)
+            body, tokens = fresh[0]
     return body, copy.deepcopy(tokens)
 
 

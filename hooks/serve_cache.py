@@ -11,22 +11,17 @@ The other results kept between builds are listed in extensions/memo.py.
 from __future__ import annotations
 
 import platform
-import shutil
 
 import jinja2
 
-from extensions.memo import DISK, TEMPLATES, disk_enabled, source_version
+from extensions.memo import DISK, TEMPLATES, disk_enabled, source_version, version_folder
 
 
 def template_cache() -> jinja2.BytecodeCache:
     if not disk_enabled():
         return TEMPLATES
     libraries = source_version(libraries=("Jinja2", "mkdocs", "mkdocs-material"))
-    folder = DISK / "jinja" / f"{libraries}-py{platform.python_version()}"
-    if not folder.is_dir():  # a new version: the old ones are of no further use
-        for old in folder.parent.glob("*"):
-            shutil.rmtree(old, ignore_errors=True)
-        folder.mkdir(parents=True, exist_ok=True)
+    folder = version_folder(DISK / "jinja" / f"{libraries}-py{platform.python_version()}")
     return jinja2.FileSystemBytecodeCache(str(folder))
 
 

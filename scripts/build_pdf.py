@@ -54,16 +54,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-import yaml
 from bs4 import BeautifulSoup, NavigableString, Tag
 from markdown.extensions.toc import slugify_unicode
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from tests.site import chromium  # noqa: E402
+from tests.site.nav import load_config  # noqa: E402 - mkdocs.yml read with its tags as plain values
+
 PRINT_CSS = Path(__file__).with_name("build_pdf.css")
-# the flags of the browser tests (tests/site/conftest.py), and /tmp instead of a small container /dev/shm
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-                 "--disable-dev-shm-usage"]
+# the browser tests' flags, and /tmp instead of a small container /dev/shm
+CHROMIUM_ARGS = [*chromium.ARGS, "--disable-dev-shm-usage"]
 FORMATS = {  # name: (file name, page size, margins, root font size: body text is 0.8 of it)
     "A4": ("nndl-notes.pdf", "A4", "18mm 18mm 20mm", "12.5pt"),
 }
@@ -94,18 +95,6 @@ class Page:
     @property
     def is_home(self) -> bool:
         return self.url == ""
-
-
-class _AnyTag(yaml.SafeLoader):
-    """Reads mkdocs.yml without running its tags (!relative, !ENV, !!python/...)."""
-
-
-_AnyTag.add_multi_constructor("!", lambda loader, suffix, node: None)
-_AnyTag.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
-def load_config(root: Path = ROOT) -> dict:
-    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_AnyTag)  # noqa: S506
 
 
 def page_url(src: str) -> str:
@@ -151,7 +140,6 @@ SEARCH_TEXT = re.compile(r'<template class="search-text">.*?</template>', re.S)
 MATHML = re.compile(r'<span class="katex-mathml"><math\b.*?</math></span>', re.S)  # hidden; TeX inside
 MATH_BOX = re.compile(r'<(span|div) class="arithmatex">')
 PRE = re.compile(r"(<pre\b[^>]*>)(.*?)(</pre>)", re.S)
-LINE_ANCHOR = re.compile(r'<a id="__codelineno-[^"]*"[^>]*></a>')   # anchor_linenums: a link per line
 FOLD_TOGGLE = re.compile(r'<label class="cf-toggle".*?</label>', re.S)
 SPAN_TAG = re.compile(r'<(/?)span\b([^>]*)>')
 TAG = re.compile(r"<[^>]+>")
@@ -175,8 +163,8 @@ def balanced_end(text: str, start: int, tag: str) -> int:
 def print_code(inner: str) -> str:
     """A code block's inner HTML for print: one block per line (a wrapped line's continuation is indented
     four columns past the line's own indentation), folded lines shown (extra.css's @media print rule),
-    no per-line anchors, only comments coloured."""
-    inner = FOLD_TOGGLE.sub("", LINE_ANCHOR.sub("", inner)).removeprefix("<span></span>")
+    only comments coloured."""
+    inner = FOLD_TOGGLE.sub("", inner).removeprefix("<span></span>")
     opening, closing = "", ""
     match = re.fullmatch(r"(?s)(<code\b[^>]*>)(?:<span></span>)?(.*)(</code>)", inner)
     if match:
@@ -662,7 +650,7 @@ def build(site: Path, out_dir: Path, formats: list[str], keep_html: Path | None 
     from playwright.sync_api import sync_playwright
 
     started = time.monotonic()
-    config = load_config()
+    config = load_config(ROOT / "mkdocs.yml")
     pages = nav_pages(config)
     assembly = Assembly(site, pages, config["site_url"])
     assembly.load()

@@ -20,11 +20,12 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from tests.site.chromium import ARGS  # noqa: E402 - the browser tests' flags
+
 README = ROOT / ".github" / "readme"
 PR = ROOT / "test-results" / "screenshots"
 README_PAGE = "cnn/conv1d/"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 VIEWS = {"phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
                    "device_scale_factor": 2},
          "desktop": {"viewport": {"width": 1280, "height": 800}}}

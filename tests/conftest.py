@@ -11,6 +11,8 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -163,13 +165,8 @@ def wants_early_build(config) -> bool:
 def pytest_configure(config):
     if not wants_early_build(config):
         return
-    import tempfile
-    import threading
-
     folder = Path(tempfile.mkdtemp(prefix="nndl-site-"))
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    process = subprocess.Popen(offline(strict_build(folder / "site")), cwd=ROOT, env=env, text=True,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    process = start_build(folder / "site")
 
     def finish() -> None:
         log = process.communicate()[0]
@@ -235,12 +232,19 @@ def strict_build(out: Path) -> list[str]:
     return [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)]
 
 
+def start_build(out: Path) -> subprocess.Popen:
+    """The strict build of the tests, offline, into ``out``; its output (stdout and stderr) in one pipe."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.Popen(offline(strict_build(out)), cwd=ROOT, env=env, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+
+
 def build_site(out: Path) -> None:
     shutil.rmtree(out, ignore_errors=True)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(offline(strict_build(out)), cwd=ROOT, capture_output=True, text=True, env=env)
-    if result.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed offline:\n{result.stdout}\n{result.stderr}")
+    process = start_build(out)
+    log = process.communicate()[0]
+    if process.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed offline:\n{log}")
 
 
 @pytest.fixture

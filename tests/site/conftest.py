@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+from tests.site.chromium import ARGS as CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "test-results" / "screenshots"
 AXE_PATH = "__tests__/axe.min.js"  # site_url + AXE_PATH: axe-core from node_modules, see TOOLS
