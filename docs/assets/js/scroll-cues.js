@@ -6,6 +6,8 @@
 // 一口气量完：先读后写（一批框的尺寸都读完再改 class，浏览器只重算一次样式），分成几毫秒一批，在浏览器
 // 空闲时做。量过的框交给 ResizeObserver，宽度变了（转屏）再量。每个框量过后 data-sx-watched 从
 // "wait" 变成 "done"。
+// 屏幕外的正文块不排版（extra.css 的 content-visibility: auto）：量那样一块里的框，浏览器就得当场把整块
+// 排出来。所以这样的块里的框等到块排版时才量，宽度变了（转屏）而块不在屏幕附近时也一样。
 (function () {
   "use strict";
   var SELECTOR = ".md-typeset__scrollwrap, .md-typeset div.arithmatex, .md-typeset span.arithmatex, " +
@@ -47,7 +49,7 @@
   }
 
   var observer = "ResizeObserver" in window ? new ResizeObserver(function (entries) {
-    update(entries.map(function (entry) { return entry.target; }));
+    update(entries.map(function (entry) { return entry.target; }).filter(function (el) { return !deferred(el); }));
   }) : null;
 
   function onScroll(event) { update([event.currentTarget]); }
@@ -77,17 +79,50 @@
     var batch = [];
     while (queue.length && Date.now() - start < BUDGET_MS) {
       var el = queue.shift();
-      if (!el.isConnected) continue;
+      if (!el.isConnected || deferred(el)) continue;  // its block went off screen again meanwhile
       batch.push({ el: el, size: measure(el) });
     }
     batch.forEach(function (item) {
       apply(item.el, item.size);
+      if (item.el.dataset.sxWatched === "done") return;  // measured again after its block came back
       item.el.dataset.sxWatched = "done";
       item.el.addEventListener("scroll", onScroll, { passive: true });
       if (keepFocusable) keepFocusable.observe(item.el, { attributes: true, attributeFilter: ["tabindex"] });
       if (observer) observer.observe(item.el);
     });
     schedule();
+  }
+
+  // 跳过排版的正文块（.md-content__inner 的子元素）里的框，记在 waiting 里，等块排版时
+  // （contentvisibilityautostatechange，skipped 为 false）整批进队列。块本身就是框时（独立公式、表格）
+  // 更要等：跳过排版的块量出来的宽度就是它自己的宽度，像是放得下。不支持这个事件的浏览器照旧全量
+  var waiting = new Map();
+  var watchSkips = "ContentVisibilityAutoStateChangeEvent" in window;
+  if (watchSkips) {
+    document.addEventListener("contentvisibilityautostatechange", function (event) {
+      var els = !event.skipped && waiting.get(event.target);
+      if (!els) return;
+      waiting.delete(event.target);
+      els.forEach(function (el) { queue.push(el); });
+      schedule();
+    }, true);  // the event does not bubble: listen on the way down
+  }
+
+  var skips = new Map();  // 块 -> 它在屏幕外时是否跳过排版
+  function skippable(block) {
+    if (!skips.has(block)) skips.set(block, getComputedStyle(block).contentVisibility === "auto");
+    return skips.get(block);
+  }
+
+  // el 所在的块此刻跳过排版：记下，等块排版再量；返回是否推迟了
+  function deferred(el) {
+    var block = watchSkips && el.closest(".md-content__inner > *");
+    if (!block || !skippable(block)) return false;
+    var first = block.firstElementChild;
+    if (!first || first.checkVisibility({ contentVisibilityAuto: true })) return false;
+    if (!waiting.has(block)) waiting.set(block, new Set());
+    waiting.get(block).add(el);
+    return true;
   }
 
   function setup() {
@@ -98,7 +133,7 @@
         return;
       }
       el.dataset.sxWatched = "wait";
-      queue.push(el);
+      if (!deferred(el)) queue.push(el);
     });
     schedule();
   }
