@@ -3,8 +3,9 @@
 Material's ``offline`` plugin makes the site work from ``file://``; its search then needs the
 iframe-worker shim (browsers refuse Web Workers from ``file://``), which the plugin loads from a CDN.
 This hook serves the pinned copy from node_modules instead, so the offline copy loads nothing from
-another host, and turns instant navigation off there. It does nothing when the offline plugin is off
-(the normal build).
+another host, and makes sure instant navigation stays off there (the site has it off anyway, for speed on
+phones: mkdocs.yml; this guards against it being turned back on). It does nothing when the offline plugin
+is off (the normal build).
 """
 
 from __future__ import annotations

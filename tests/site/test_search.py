@@ -130,7 +130,7 @@ def test_the_index_is_downloaded_when_a_reader_first_searches(page_in, site_url,
     page.goto(site_url + "cnn/pooling/", wait_until="load")
     page.wait_for_timeout(1500)  # Material has set up its search worker by now
     assert index_requests(page) == 0
-    page.locator("a.md-footer__link--next").click()  # Material's instant navigation to the next page
+    page.locator("a.md-footer__link--next").click()  # to the next page
     page.wait_for_url(lambda url: "cnn/pooling/" not in url)
     page.wait_for_timeout(500)
     assert index_requests(page) == 0  # nor does a page change
