@@ -12,6 +12,7 @@ for all the pages it checks, and every problem of a page is reported at once.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -214,7 +215,7 @@ def switch_to(page, scheme: str) -> None:
     """Switch the colour scheme with the header's palette toggle, as a reader does (no reload)."""
     before, label, after = TOGGLE[scheme]
     assert page.evaluate("() => document.body.dataset.mdColorScheme") == before
-    page.locator(f"form[data-md-component=palette] label[title='{label}']").click()
+    page.locator(f"form[data-nndl-palette] label[title='{label}']").click()
     page.wait_for_function("s => document.body.dataset.mdColorScheme === s", arg=after, timeout=3000)
     # Material fades colours in 125 ms transitions: have every element take the new ones now and let the
     # transitions finish before colours are read
@@ -440,3 +441,53 @@ def test_a_long_page_lays_out_only_what_is_near_the_screen(page_in, site_url):
     page.evaluate("() => scrollTo(0, document.documentElement.scrollHeight)")
     page.wait_for_timeout(300)
     assert page.evaluate(shown)[2], "the last block is not laid out at the end of the page"
+
+
+# ---------------------------------------------------------------- the colour scheme toggle
+# What overrides/partials/palette.html keeps in step: the body's scheme, which toggle shows, the two meta
+# tags the browser reads (scrollbars and form controls; the phone's address bar), the stored choice
+PALETTE_JS = """() => ({
+  scheme: document.body.dataset.mdColorScheme,
+  toggle: [...document.querySelectorAll('form[data-nndl-palette] label')]
+    .filter(l => !l.hidden).map(l => l.title),
+  colorScheme: [...document.querySelectorAll('meta[name=color-scheme]')].map(m => m.content),
+  themeColor: [...document.querySelectorAll('meta[name=theme-color]')].map(m => m.content),
+  header: getComputedStyle(document.querySelector('.md-header')).backgroundColor,
+  switching: document.body.hasAttribute('data-md-color-switching'),
+  saved: __md_get('__palette') && __md_get('__palette').color.scheme,
+  material: document.querySelectorAll('[data-md-component=palette]').length,
+})"""
+
+
+def rgb_hex(rgb: str) -> str:
+    return "#" + "".join(f"{int(c):02x}" for c in re.findall(r"\d+", rgb)[:3])
+
+
+def test_the_palette_toggle_switches_remembers_and_follows_the_system_first(page_in, site_url):
+    """The page starts in the reader's system scheme (first visit), the toggle switches it, a reload and
+    the next page keep the choice, Enter on the toggle switches back; the meta tags follow each time."""
+    page = page_in("dark", width=390, height=844, is_mobile=True, has_touch=True)
+    page.goto(site_url + "cnn/pooling/", wait_until="load")
+    state = page.evaluate(PALETTE_JS)
+    assert (state["scheme"], state["toggle"], state["colorScheme"], state["saved"], state["material"],
+            state["switching"]) == ("slate", ["切换到浅色模式"], ["dark"], "slate", 0, False), state
+    assert state["themeColor"] == [rgb_hex(state["header"])], state
+    page.locator("form[data-nndl-palette] label[title='切换到浅色模式']").click()
+    page.wait_for_function("() => !document.body.hasAttribute('data-md-color-switching')", timeout=3000)
+    state = page.evaluate(PALETTE_JS)
+    assert (state["scheme"], state["toggle"], state["colorScheme"], state["saved"]) == \
+        ("default", ["切换到深色模式"], ["light"], "default"), state
+    assert state["themeColor"] == [rgb_hex(state["header"])], state
+    for how in ("reload", "next page"):
+        if how == "reload":
+            page.reload(wait_until="load")
+        else:
+            page.goto(site_url + "cnn/conv1d/", wait_until="load")
+        state = page.evaluate(PALETTE_JS)
+        assert (state["scheme"], state["colorScheme"]) == ("default", ["light"]), (how, state)
+    page.focus("form[data-nndl-palette] input:checked")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'", timeout=3000)
+    assert page.evaluate(PALETTE_JS)["colorScheme"] == ["dark"]
+    assert page.console_errors == []
+
