@@ -3,9 +3,7 @@
 Material's ``offline`` plugin makes the site work from ``file://``; its search then needs the
 iframe-worker shim (browsers refuse Web Workers from ``file://``), which the plugin loads from a CDN.
 This hook serves the pinned copy from node_modules instead, so the offline copy loads nothing from
-another host, and makes sure instant navigation stays off there (the site has it off anyway, for speed on
-phones: mkdocs.yml; this guards against it being turned back on). It does nothing when the offline plugin
-is off (the normal build).
+another host. It does nothing when the offline plugin is off (the normal build).
 """
 
 from __future__ import annotations
@@ -27,11 +25,6 @@ def on_config(config):
     config.extra["polyfills"] = [SHIM if "iframe-worker" in str(p) else p for p in polyfills]
     # overrides/main.html: no font preloads, which Chromium refuses from file:// (CORS), unlike @font-face
     config.extra["offline_copy"] = True
-    # Instant navigation cannot work from file://; Material then completes its document$ stream before
-    # the page has loaded, so nothing subscribed to it (KaTeX, the convolution explorer) would ever run.
-    features = config.theme["features"]
-    if "navigation.instant" in features:
-        features.remove("navigation.instant")
     return config
 
 

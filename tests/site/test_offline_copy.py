@@ -7,7 +7,9 @@ and working links between pages.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -31,6 +33,19 @@ def offline_copy(tmp_path_factory, site_dir, offline) -> Path:
     if result.returncode != 0:
         pytest.fail(f"OFFLINE=true mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
     return out
+
+
+def test_instant_navigation_is_off_on_the_site_and_in_the_copy(site_dir: Path, offline_copy: Path):
+    """mkdocs.yml leaves navigation.instant off, and everything relies on it: from file:// Material would
+    complete its document$ stream before the page loads (nothing subscribed to it, KaTeX in the explorer
+    among them, would run); long-pages.js restores the reading place on back/forward, which instant
+    navigation would restore by pixels; and its link rewrite costs phones a full-page style recalculation."""
+    for html in (site_dir / "cnn" / "conv1d" / "index.html", offline_copy / "cnn" / "conv1d.html"):
+        config = re.search(r'<script id="__config" type="application/json">(.*?)</script>',
+                           html.read_text(encoding="utf-8"), re.S)
+        assert config, html
+        features = json.loads(config.group(1))["features"]
+        assert "navigation.tracking" in features and "navigation.instant" not in features, (html, features)
 
 
 def test_offline_copy_has_file_links_and_no_cdn(offline_copy: Path):
